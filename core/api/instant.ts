@@ -1,0 +1,32 @@
+import * as t from 'io-ts'
+import * as E from 'fp-ts/Either'
+import { pipe } from 'fp-ts/function'
+
+/** A point in time as epoch milliseconds. Core never reads a clock: instants arrive as inputs. */
+export interface InstantBrand {
+  readonly Instant: unique symbol
+}
+export type Instant = t.Branded<number, InstantBrand>
+
+export const Instant = t.brand(t.number, (n): n is Instant => Number.isFinite(n), 'Instant')
+
+export const makeInstant = (ms: number): Instant => ms as Instant
+
+/** Parses an RFC 3339 timestamp (Kubernetes' `metav1.Time` wire form). */
+export const parseInstant = (text: string): E.Either<string, Instant> => {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
+    return E.left(`invalid time ${JSON.stringify(text)}: expected RFC3339 such as 2026-01-01T00:00:00Z`)
+  }
+  const ms = Date.parse(text)
+  return Number.isFinite(ms) ? E.right(makeInstant(ms)) : E.left(`invalid time ${JSON.stringify(text)}`)
+}
+
+/** Reads an optional timestamp field; a missing or unparsable one yields undefined (Go's zero time). */
+export const instantOf = (text: string | null | undefined): Instant | undefined =>
+  text == null ? undefined : pipe(parseInstant(text), E.getOrElseW(() => undefined))
+
+/** Formats as Kubernetes does for `metav1.Time`: RFC 3339 in UTC with second precision. */
+export const formatInstant = (at: Instant | number): string =>
+  new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+
+export const addSeconds = (at: Instant, seconds: number): Instant => makeInstant(at + seconds * 1000)
