@@ -1,2 +1,3 @@
 export * from './action'
 export { describeAction } from './describe'
+export { type Plan, emptyPlan, planOf, concatPlans, actionsOf } from './plan'
