@@ -1,0 +1,1 @@
+export { claimObjects, type Claim, type Claimer } from './claimObjects'

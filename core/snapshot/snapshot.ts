@@ -1,0 +1,42 @@
+import type { ControllerRevision, DaemonSet, Manifest, Node, Pod } from '../api'
+
+/** A cluster as a set of objects, sorted into what the controllers read. */
+export interface Snapshot {
+  readonly nodes: ReadonlyArray<Node>
+  readonly pods: ReadonlyArray<Pod>
+  readonly daemonSets: ReadonlyArray<DaemonSet>
+  readonly revisions: ReadonlyArray<ControllerRevision>
+  /** Kinds the controllers do not read, carried along untouched. */
+  readonly others: ReadonlyArray<Readonly<Record<string, unknown>>>
+}
+
+export const emptySnapshot: Snapshot = { nodes: [], pods: [], daemonSets: [], revisions: [], others: [] }
+
+/** Sorts decoded manifests into a snapshot, keeping their order within each kind. */
+export const snapshotOf = (manifests: ReadonlyArray<Manifest>): Snapshot => {
+  const nodes: Node[] = []
+  const pods: Pod[] = []
+  const daemonSets: DaemonSet[] = []
+  const revisions: ControllerRevision[] = []
+  const others: Array<Readonly<Record<string, unknown>>> = []
+  for (const m of manifests) {
+    switch (m._tag) {
+      case 'Node':
+        nodes.push(m.object)
+        break
+      case 'Pod':
+        pods.push(m.object)
+        break
+      case 'DaemonSet':
+        daemonSets.push(m.object)
+        break
+      case 'ControllerRevision':
+        revisions.push(m.object)
+        break
+      case 'Other':
+        others.push(m.object)
+        break
+    }
+  }
+  return { nodes, pods, daemonSets, revisions, others }
+}

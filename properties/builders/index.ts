@@ -1,0 +1,1 @@
+export { aNode, aDaemonSet, aDaemonPod, type DaemonSetOptions, type PodOptions } from './objects'
