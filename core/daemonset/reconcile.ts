@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either'
 import { isBeingDeleted, nameOf, namespaceOf, controllerRef, type Pod } from '../api'
 import { claimObjects } from '../cluster'
 import { constructHistory, truncateHistory } from '../history'
-import { fromLabelSelector, isEverything } from '../labels'
+import { fromLabelSelector } from '../labels'
 import { requeue, updatePod, updateStatus, type Action, type Plan } from '../plan'
 import { compileDaemonEligibility } from '../scheduling'
 import { daemonPodFactory } from './createDaemonPod'
@@ -23,6 +23,13 @@ export interface DaemonSetDecision {
   readonly backoff: FailedPodBackoff
 }
 
+/** The first delay of the controllers' per-item rate limiter, used after a failed sync. */
+const errorRetryMs = 5
+
+/** Upstream warns only for a selector deep-equal to `{}`; `{matchLabels: {}}` selects everything silently. */
+const isEmptySelector = (ls: DaemonSetInput['daemonSet']['spec']['selector']): boolean =>
+  ls != null && ls.matchLabels === undefined && ls.matchExpressions === undefined
+
 const decided = (actions: ReadonlyArray<Action>, backoff: FailedPodBackoff): DaemonSetDecision => ({ plan: { actions }, backoff })
 
 const eligibilityTable = (input: DaemonSetInput): ReadonlyMap<string, NodeEligibility> => {
@@ -40,7 +47,7 @@ export const decideDaemonSet = (input: DaemonSetInput): DaemonSetDecision => {
   const backoff = input.backoff ?? {}
   const selector = fromLabelSelector(ds.spec.selector)
   if (E.isLeft(selector)) return decided([], backoff)
-  if (isEverything(selector.right)) return decided([selectingAll(ds)], backoff)
+  if (isEmptySelector(ds.spec.selector)) return decided([selectingAll(ds)], backoff)
   if (isBeingDeleted(ds)) return decided([], backoff)
 
   const ownerRef = controllerRef('apps/v1', 'DaemonSet', ds)
@@ -82,7 +89,11 @@ export const decideDaemonSet = (input: DaemonSetInput): DaemonSetDecision => {
   const actions: Action[] = [...head, ...managed.events, ...afterManage.actions]
   if (ds.spec.updateStrategy?.type === 'RollingUpdate') {
     const update = rollingUpdate(view, podsByNode(pods, false))
-    if (E.isLeft(update)) return decided(withRequeue(actions, view, managed.requeueAfterMs), managed.backoff)
+    if (E.isLeft(update)) {
+      // Upstream still stores status after a failed update step, then retries with rate limiting.
+      const failed = [...actions, ...planStatus(view, podsByNode(pods, false), true)]
+      return decided(withRequeue(failed, view, Math.min(managed.requeueAfterMs ?? Infinity, errorRetryMs)), managed.backoff)
+    }
     const afterUpdate = syncNodes(view, pods, update.right.createOn, update.right.deletions)
     pods = afterUpdate.pods
     actions.push(...afterUpdate.actions)
