@@ -46,7 +46,7 @@ export const qualifiedNameErrors = (value: string): ReadonlyArray<string> => {
   }
   if (name.length === 0) out.push('name part must be non-empty')
   else if (name.length > 63) out.push('name part must be no more than 63 characters')
-  if (name.length > 0 && !qualifiedNameRe.test(name)) {
+  if (!qualifiedNameRe.test(name)) {
     out.push(
       `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
     )
