@@ -3,16 +3,20 @@ import * as t from 'io-ts'
 import { DaemonSet } from './daemonSet'
 import { defaultDaemonSet } from './daemonSetDefaults'
 import { fieldErrorsOf } from './decodeFailure'
+import { Job } from './job'
+import { defaultJob } from './jobDefaults'
 import { ObjectMeta } from './meta'
 import { Node } from './node'
 import { Pod } from './pod'
 import { ControllerRevision } from './revision'
 import { validateDaemonSet } from './validation/daemonSet'
+import { validateJob } from './validation/job'
 import { formatInvalid, type FieldError } from './validation/fieldError'
 
 /** Any object of the snapshot, tagged by what the controllers make of it. */
 export type Manifest =
   | { readonly _tag: 'DaemonSet'; readonly object: DaemonSet }
+  | { readonly _tag: 'Job'; readonly object: Job }
   | { readonly _tag: 'Node'; readonly object: Node }
   | { readonly _tag: 'Pod'; readonly object: Pod }
   | { readonly _tag: 'ControllerRevision'; readonly object: ControllerRevision }
@@ -48,6 +52,12 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
     normalize: defaultDaemonSet,
     validate: validateDaemonSet,
     tag: (object) => ({ _tag: 'DaemonSet', object }),
+  }),
+  'batch/v1/Job': rule<Job>({
+    codec: Job,
+    normalize: defaultJob,
+    validate: validateJob,
+    tag: (object) => ({ _tag: 'Job', object }),
   }),
   'v1/Node': rule<Node>({ codec: Node, normalize: asIs, validate: noChecks, tag: (object) => ({ _tag: 'Node', object }) }),
   'v1/Pod': rule<Pod>({
