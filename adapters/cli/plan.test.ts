@@ -28,13 +28,34 @@ describe('kuberules plan', () => {
   it('prints the contract JSON: { now, actions } with typed actions', async () => {
     const r = await run(['plan', '-f', example('seed'), '--now', '2026-03-01T12:00:00Z', '-o', 'json'])
     expect(r.code).toBe(0)
-    const doc = JSON.parse(r.out) as { now: string; actions: Array<{ type: string; pod?: { spec: unknown } }> }
+    const doc = JSON.parse(r.out) as { now: string; actions: Array<{ type: string; owner?: { kind: string } }> }
     expect(doc.now).toBe('2026-03-01T12:00:00Z')
-    const creates = doc.actions.filter((a) => a.type === 'CreatePod')
+    const creates = doc.actions.filter((a) => a.type === 'CreatePod' && a.owner?.kind === 'DaemonSet')
     // fluentd: master + worker-1; the network agent tolerates network-unavailable but not the master taint.
     expect(creates).toHaveLength(4)
     expect(doc.actions.map((a) => a.type)).toContain('CreateRevision')
     expect(doc.actions.map((a) => a.type)).toContain('UpdateStatus')
+  })
+
+  it('plans the seed pi Job: two pods at first, parallelism 2', async () => {
+    const r = await run(['plan', '-f', example('seed', 'pi-job.yaml'), '-o', 'json'])
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.out) as { actions: Array<{ type: string; pod?: { metadata: { generateName?: string } }; status?: unknown }> }
+    const creates = doc.actions.filter((a) => a.type === 'CreatePod')
+    expect(creates.map((a) => a.pod?.metadata.generateName)).toEqual(['pi-', 'pi-'])
+    expect(doc.actions.find((a) => a.type === 'UpdateStatus')?.status).toMatchObject({ active: 2, succeeded: 0 })
+  })
+
+  it('rejects a Job whose restartPolicy is Always with the API server message', async () => {
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'bad' },
+      spec: { template: { spec: { restartPolicy: 'Always', containers: [{ name: 'c', image: 'i' }] } } },
+    }
+    const r = await run(['plan', '-f', '-'], JSON.stringify(job))
+    expect(r.code).toBe(1)
+    expect(r.err).toBe('The Job "bad" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"\n')
   })
 
   it('prints YAML with -o yaml', async () => {

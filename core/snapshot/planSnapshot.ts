@@ -1,5 +1,6 @@
 import { namespaceOf, nameOf, type Instant, type ObjectRef } from '../api'
 import { decideDaemonSet } from '../daemonset'
+import { reconcileJob } from '../job'
 import type { Action } from '../plan'
 import { compileDaemonEligibility } from '../scheduling'
 import type { Snapshot } from './snapshot'
@@ -31,13 +32,8 @@ const daemonSetNotes = (snapshot: Snapshot, ds: Snapshot['daemonSets'][number]):
     })
 }
 
-/**
- * Runs one sync of every DaemonSet in the snapshot through the pure reducers (Jobs and CronJobs
- * are carried along until their controllers are plugged in). Changes nothing.
- */
-export const planSnapshot = (snapshot: Snapshot, now: Instant): SnapshotPlan => ({
-  now,
-  objects: snapshot.daemonSets.map((ds) => {
+const planDaemonSets = (snapshot: Snapshot, now: Instant): ReadonlyArray<ObjectPlan> =>
+  snapshot.daemonSets.map((ds) => {
     const ns = namespaceOf(ds)
     const { plan } = decideDaemonSet({
       daemonSet: ds,
@@ -47,7 +43,22 @@ export const planSnapshot = (snapshot: Snapshot, now: Instant): SnapshotPlan => 
       now,
     })
     return { object: { kind: 'DaemonSet', namespace: ns, name: nameOf(ds) }, actions: plan.actions, notes: daemonSetNotes(snapshot, ds) }
-  }),
+  })
+
+const planJobs = (snapshot: Snapshot, now: Instant): ReadonlyArray<ObjectPlan> =>
+  snapshot.jobs.map((job) => {
+    const ns = namespaceOf(job)
+    const plan = reconcileJob({ job, pods: sameNamespace(ns, snapshot.pods), now })
+    return { object: { kind: 'Job', namespace: ns, name: nameOf(job) }, actions: plan.actions, notes: [] }
+  })
+
+/**
+ * Runs one sync of every DaemonSet and Job in the snapshot through the pure reducers, as freshly
+ * started controllers would (no backoff memory, expectations satisfied). Changes nothing.
+ */
+export const planSnapshot = (snapshot: Snapshot, now: Instant): SnapshotPlan => ({
+  now,
+  objects: [...planDaemonSets(snapshot, now), ...planJobs(snapshot, now)],
 })
 
 export const allActions = (plan: SnapshotPlan): ReadonlyArray<Action> => plan.objects.flatMap((o) => o.actions)

@@ -1,4 +1,5 @@
-import type { ControllerRevision, DaemonSet, Manifest, Node, Pod } from '../api'
+import { absurd } from 'fp-ts/function'
+import type { ControllerRevision, DaemonSet, Job, Manifest, Node, Pod } from '../api'
 
 /** A cluster as a set of objects, sorted into what the controllers read. */
 export interface Snapshot {
@@ -6,11 +7,12 @@ export interface Snapshot {
   readonly pods: ReadonlyArray<Pod>
   readonly daemonSets: ReadonlyArray<DaemonSet>
   readonly revisions: ReadonlyArray<ControllerRevision>
+  readonly jobs: ReadonlyArray<Job>
   /** Kinds the controllers do not read, carried along untouched. */
   readonly others: ReadonlyArray<Readonly<Record<string, unknown>>>
 }
 
-export const emptySnapshot: Snapshot = { nodes: [], pods: [], daemonSets: [], revisions: [], others: [] }
+export const emptySnapshot: Snapshot = { nodes: [], pods: [], daemonSets: [], revisions: [], jobs: [], others: [] }
 
 /** Sorts decoded manifests into a snapshot, keeping their order within each kind. */
 export const snapshotOf = (manifests: ReadonlyArray<Manifest>): Snapshot => {
@@ -18,6 +20,7 @@ export const snapshotOf = (manifests: ReadonlyArray<Manifest>): Snapshot => {
   const pods: Pod[] = []
   const daemonSets: DaemonSet[] = []
   const revisions: ControllerRevision[] = []
+  const jobs: Job[] = []
   const others: Array<Readonly<Record<string, unknown>>> = []
   for (const m of manifests) {
     switch (m._tag) {
@@ -33,10 +36,15 @@ export const snapshotOf = (manifests: ReadonlyArray<Manifest>): Snapshot => {
       case 'ControllerRevision':
         revisions.push(m.object)
         break
+      case 'Job':
+        jobs.push(m.object)
+        break
       case 'Other':
         others.push(m.object)
         break
+      default:
+        absurd(m)
     }
   }
-  return { nodes, pods, daemonSets, revisions, others }
+  return { nodes, pods, daemonSets, revisions, jobs, others }
 }
