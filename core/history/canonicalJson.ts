@@ -1,8 +1,11 @@
+const surrogate = /[\uD800-\uDFFF]/
+
 /**
- * Go's `encoding/json` orders map keys by their UTF-8 bytes; comparing code points gives the same
- * order (UTF-16 code units would not, for characters beyond the BMP).
+ * Go's `encoding/json` orders map keys by their UTF-8 bytes, which is code-point order. UTF-16
+ * comparison agrees unless a surrogate pair is involved, so only such keys take the slow path.
  */
 const compareKeys = (a: string, b: string): number => {
+  if (!surrogate.test(a) && !surrogate.test(b)) return a < b ? -1 : a > b ? 1 : 0
   const left = [...a]
   const right = [...b]
   for (let i = 0; i < Math.min(left.length, right.length); i++) {

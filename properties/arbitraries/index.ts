@@ -1,0 +1,42 @@
+export {
+  nodeLabelVocabulary,
+  integerBounds,
+  nodeNames,
+  vanishedNodeNames,
+  taintKeys,
+  taintEffects,
+  taintValues,
+  daemonSetNames,
+  images,
+  epoch,
+} from './vocabulary'
+export { arbNodeName, arbNodeLabels, arbTaint, arbTaints, arbNodeConditions, arbNode, arbNodes } from './node'
+export {
+  arbTemplateLabels,
+  arbSelectorFor,
+  arbNodeSelector,
+  arbNodeSelectorRequirement,
+  arbNodeFieldRequirement,
+  arbNodeSelectorTerm,
+  arbRequiredNodeAffinity,
+  arbToleration,
+  arbDaemonPodSpec,
+  arbUpdateStrategy,
+  arbDaemonSetStatus,
+  arbDaemonSet,
+  type StrategyKind,
+  type DaemonSetConstraints,
+} from './daemonSet'
+export { arbRevisionHistory, arbTemplateEdits, revisionHashesOf, withTemplateImage, templateImageOf, editTemplateImage } from './revision'
+export {
+  arbPodShape,
+  podFromShape,
+  arbDaemonPod,
+  arbDaemonPods,
+  type PodHolder,
+  type PodPlacement,
+  type PodShape,
+  type DaemonPodsConstraints,
+} from './pod'
+export { arbInstant, arbDaemonSetSnapshot, arbRolloutSnapshot, type DaemonSetSnapshot, type SnapshotConstraints } from './snapshot'
+export { arbJunk, arbMutated, arbValidManifest, arbJunkBody, arbInvalidDaemonSet, arbHostileManifest } from './hostile'

@@ -1,0 +1,35 @@
+export { type Verdict, holds, violated, check, allOf, expectHolds } from './verdict'
+export {
+  rollingUpdateAborts,
+  atMostOneCreatePerNode,
+  createsOnlyWhereShouldRun,
+  noSecondPodWithoutSurge,
+  respectsUpdateBudget,
+  statusMatchesRecount,
+  idleWhileDeleting,
+  touchesOnlyOwnObjects,
+  daemonSetPlanInvariants,
+} from './daemonset'
+export {
+  daemonPodsPlaced,
+  rolloutSettled,
+  roundBudget,
+  convergesWithin,
+  reachesFixpoint,
+  everyRound,
+  convergesToFixpoint,
+  type ConvergenceOptions,
+} from './convergence'
+export { historyWithinLimit, createsRevisionOnlyForNewTemplate, bumpsCollisionCountOnlyOnCollision, keepsRevisionsInUse, historyPlanInvariants } from './history'
+export {
+  firstDifference,
+  wireForm,
+  roundTrips,
+  withUnknownFields,
+  keepsUnknownFields,
+  decodesManifestUnchanged,
+  decodesTotally,
+  type UnknownField,
+} from './codec'
+export { referenceEligibility, eligibilityMatchesReference } from './eligibility'
+export { referenceCounts, countsMatchReference } from './statusReference'
