@@ -1,1 +1,1 @@
-export { claimObjects, type Claim, type Claimer } from './claimObjects'
+export { claimObjects, type Claim, type Claimer, type OwnershipWrite } from './claimObjects'

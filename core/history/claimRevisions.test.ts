@@ -33,7 +33,7 @@ describe('claimRevisions (controlledHistories / TestControlledHistories)', () =>
   it('adopts with the controller ref appended to existing owners', () => {
     const claim = claimRevisions(ds(), [cr('ds1-x2', [gc])])
     expect(claim.actions[0]?.revision.metadata.ownerReferences).toEqual([gc, controller])
-    expect(claim.claimed[0]).toBe(claim.actions[0]?.revision)
+    expect(claim.claimed[0]).toEqual(claim.actions[0]?.revision)
   })
 
   it('adopting over a non-controller ref to the same uid overwrites it in place', () => {

@@ -1,16 +1,7 @@
 import * as E from 'fp-ts/Either'
-import {
-  DaemonSetKind,
-  controllerOf,
-  controllerRef,
-  isBeingDeleted,
-  labelsOf,
-  namespaceOf,
-  type ControllerRevision,
-  type DaemonSet,
-  type OwnerReference,
-} from '../api'
-import { fromLabelSelector, matchesSelector, nothing } from '../labels'
+import { DaemonSetKind, controllerRef, type ControllerRevision, type DaemonSet, type OwnerReference } from '../api'
+import { claimObjects, type OwnershipWrite } from '../cluster'
+import { fromLabelSelector, nothing } from '../labels'
 import { updateRevision, type UpdateRevision } from '../plan'
 
 /** The revisions a DaemonSet controls after claiming, and the ownerReference writes that got them there. */
@@ -24,10 +15,6 @@ const withOwners = (revision: ControllerRevision, owners: ReadonlyArray<OwnerRef
   return { ...revision, metadata: owners.length > 0 ? { ...metadata, ownerReferences: [...owners] } : metadata }
 }
 
-/** A strategic merge on `ownerReferences` keys by uid: an existing entry for the owner is overwritten in place. */
-const adoptedOwners = (existing: ReadonlyArray<OwnerReference>, ref: OwnerReference): ReadonlyArray<OwnerReference> =>
-  existing.some((r) => r.uid === ref.uid) ? existing.map((r) => (r.uid === ref.uid ? { ...r, ...ref } : r)) : [...existing, ref]
-
 /**
  * Mirrors `controlledHistories` (`ClaimControllerRevisions`): revisions of the DaemonSet's
  * namespace are adopted when orphaned and selected, released when owned but no longer selected,
@@ -35,28 +22,11 @@ const adoptedOwners = (existing: ReadonlyArray<OwnerReference>, ref: OwnerRefere
  * DaemonSet is being deleted. A malformed selector selects nothing, as `labelSelectorMatches` does.
  */
 export const claimRevisions = (ds: DaemonSet, revisions: ReadonlyArray<ControllerRevision>): RevisionClaim => {
-  const namespace = namespaceOf(ds)
-  const uid = ds.metadata.uid ?? ''
-  const deleting = isBeingDeleted(ds)
   const parsed = fromLabelSelector(ds.spec.selector)
-  const selector = E.isRight(parsed) ? parsed.right : nothing
-  const claimed: ControllerRevision[] = []
-  const actions: UpdateRevision[] = []
-  for (const revision of revisions) {
-    if (namespaceOf(revision) !== namespace) continue
-    const owners = revision.metadata.ownerReferences ?? []
-    const matches = matchesSelector(selector, labelsOf(revision))
-    const ref = controllerOf(revision)
-    if (ref !== undefined) {
-      if (ref.uid !== uid) continue
-      if (matches) claimed.push(revision)
-      else if (!deleting) actions.push(updateRevision(withOwners(revision, owners.filter((r) => r.uid !== uid))))
-      continue
-    }
-    if (deleting || !matches || isBeingDeleted(revision)) continue
-    const adopted = withOwners(revision, adoptedOwners(owners, controllerRef(DaemonSetKind.apiVersion, DaemonSetKind.kind, ds)))
-    actions.push(updateRevision(adopted))
-    claimed.push(adopted)
-  }
-  return { claimed, actions }
+  const ownerRef = controllerRef(DaemonSetKind.apiVersion, DaemonSetKind.kind, ds)
+  const claim = claimObjects({ owner: ds, ownerRef, selector: E.isRight(parsed) ? parsed.right : nothing }, revisions)
+  const write = ({ object, ownerReferences }: OwnershipWrite<ControllerRevision>) => updateRevision(withOwners(object, ownerReferences))
+  // Upstream adopts (and releases) while walking the list; adoptions and releases keep list order here too.
+  const writes = new Map([...claim.adopt, ...claim.release].map((w) => [w.object, write(w)] as const))
+  return { claimed: claim.claimed, actions: revisions.flatMap((r) => writes.get(r) ?? []) }
 }

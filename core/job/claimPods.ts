@@ -1,10 +1,10 @@
-import { JobKeys, JobKind, type Job } from '../api/job'
-import { controllerOf, controllerRef, namespaceOf, nameOf } from '../api/meta'
-import type { Pod } from '../api/pod'
 import * as E from 'fp-ts/Either'
-import { fromLabelSelector, matchesSelector } from '../labels'
+import { JobKeys, JobKind, type Job } from '../api/job'
+import { controllerRef, namespaceOf, nameOf } from '../api/meta'
+import type { Pod } from '../api/pod'
+import { claimObjects } from '../cluster'
+import { fromLabelSelector, nothing } from '../labels'
 import { updatePod, type UpdatePod } from '../plan'
-import { isJobBeingDeleted } from './jobSpec'
 
 /** The pods a Job manages, and the ownership patches that make the cluster agree. */
 export interface ClaimedPods {
@@ -12,19 +12,9 @@ export interface ClaimedPods {
   readonly actions: ReadonlyArray<UpdatePod>
 }
 
-const adopt = (job: Job, pod: Pod): { readonly pod: Pod; readonly action: UpdatePod } => {
-  const ownerReferences = [...(pod.metadata.ownerReferences ?? []), controllerRef(JobKind.apiVersion, JobKind.kind, job)]
+const withTrackingFinalizer = (pod: Pod): ReadonlyArray<string> => {
   const existing = pod.metadata.finalizers ?? []
-  const finalizers = existing.includes(JobKeys.trackingFinalizer) ? existing : [...existing, JobKeys.trackingFinalizer]
-  return {
-    pod: { ...pod, metadata: { ...pod.metadata, ownerReferences, finalizers } },
-    action: updatePod(namespaceOf(pod), nameOf(pod), { metadata: { ownerReferences, finalizers } }),
-  }
-}
-
-const release = (job: Job, pod: Pod): UpdatePod => {
-  const remaining = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== job.metadata.uid)
-  return updatePod(namespaceOf(pod), nameOf(pod), { metadata: { ownerReferences: remaining.length > 0 ? remaining : null } })
+  return existing.includes(JobKeys.trackingFinalizer) ? existing : [...existing, JobKeys.trackingFinalizer]
 }
 
 /**
@@ -34,28 +24,24 @@ const release = (job: Job, pod: Pod): UpdatePod => {
  * controlled pods the selector no longer matches are released. Pods of other owners are left alone.
  */
 export const claimPods = (job: Job, pods: ReadonlyArray<Pod>): ClaimedPods => {
-  const namespace = namespaceOf(job)
-  const uid = job.metadata.uid ?? ''
-  const deleting = isJobBeingDeleted(job)
   // A malformed selector matches nothing, as the controller's LabelSelectorAsSelector error does.
-  const selector = fromLabelSelector(job.spec.selector)
-  const selects = (pod: Pod): boolean => E.isRight(selector) && matchesSelector(selector.right, pod.metadata.labels ?? {})
-  const claimed: Pod[] = []
-  const actions: UpdatePod[] = []
-  for (const pod of pods) {
-    if (namespaceOf(pod) !== namespace) continue
-    const owner = controllerOf(pod)
-    const matches = selects(pod)
-    if (owner !== undefined) {
-      if (owner.uid !== uid || uid === '') continue
-      if (matches) claimed.push(pod)
-      else if (!deleting) actions.push(release(job, pod))
-      continue
-    }
-    if (!matches || deleting || pod.metadata.deletionTimestamp != null) continue
-    const adopted = adopt(job, pod)
-    claimed.push(adopted.pod)
-    actions.push(adopted.action)
-  }
-  return { pods: claimed, actions }
+  const parsed = fromLabelSelector(job.spec.selector)
+  const ownerRef = controllerRef(JobKind.apiVersion, JobKind.kind, job)
+  const claim = claimObjects({ owner: job, ownerRef, selector: E.isRight(parsed) ? parsed.right : nothing }, pods)
+  const adopted = new Map(claim.adopt.map((w) => [w.object.metadata.uid ?? nameOf(w.object), withTrackingFinalizer(w.object)] as const))
+  const claimed = claim.claimed.map((pod) => {
+    const finalizers = adopted.get(pod.metadata.uid ?? nameOf(pod))
+    return finalizers === undefined ? pod : { ...pod, metadata: { ...pod.metadata, finalizers: [...finalizers] } }
+  })
+  const writes = new Map<Pod, UpdatePod>([
+    ...claim.adopt.map(({ object, ownerReferences }) => [
+      object,
+      updatePod(namespaceOf(object), nameOf(object), { metadata: { ownerReferences, finalizers: withTrackingFinalizer(object) } }),
+    ] as const),
+    ...claim.release.map(({ object, ownerReferences }) => [
+      object,
+      updatePod(namespaceOf(object), nameOf(object), { metadata: { ownerReferences: ownerReferences.length > 0 ? ownerReferences : null } }),
+    ] as const),
+  ])
+  return { pods: claimed, actions: pods.flatMap((p) => writes.get(p) ?? []) }
 }
