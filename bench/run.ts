@@ -1,8 +1,10 @@
 import { benchDaemonSet } from './daemonset.bench'
+import { benchJob } from './job.bench'
 
 /** `npm run bench`: every benchmark, figures on standard output. */
 const main = (): void => {
   for (const line of benchDaemonSet()) process.stdout.write(`${line}\n`)
+  for (const line of benchJob()) process.stdout.write(`${line}\n`)
 }
 
 main()

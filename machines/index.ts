@@ -1,1 +1,2 @@
 export * from './pod'
+export * from './job'

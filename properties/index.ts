@@ -72,6 +72,21 @@ export {
   type SnapshotConstraints,
 } from './arbitraries'
 export {
+  jobNames,
+  arbJobShape,
+  jobManifestOf,
+  jobFromShape,
+  arbJob,
+  arbJobStep,
+  arbAdvanceSeconds,
+  arbJobRound,
+  arbJobHistory,
+  type JobShape,
+  type JobConstraints,
+  type JobHistory,
+  type JobHistoryConstraints,
+} from './arbitraries'
+export {
   type Verdict,
   holds,
   violated,
@@ -112,6 +127,21 @@ export {
   countsMatchReference,
   type ConvergenceOptions,
   type UnknownField,
+} from './invariants'
+export {
+  countsEachFinishedPodOnce,
+  countersNeverDecrease,
+  activeWithinLimits,
+  failsExactlyPastBackoffLimit,
+  noCompleteWhileActive,
+  noTrackingFinalizerAfterFinish,
+  conditionsFollowLifecycle,
+  jobSyncInvariants,
+  jobHistoryInvariants,
+  machineFollowsConditions,
+  jobWorldOf,
+  runJobHistory,
+  type JobWorld,
 } from './invariants'
 export { settleCluster, runDaemonSet, syncInterval, type Settled, type Round, type RunOptions, type DaemonSetController } from './simulation'
 export { aNode, aDaemonSet, aDaemonPod, type DaemonSetOptions, type PodOptions } from './builders'

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { addExpandCommand } from './commands/expand'
 import { runPlan } from './commands/plan'
 import { processIo, type CliIo } from './io'
 
@@ -20,6 +21,7 @@ export const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .action((opts: { filename: ReadonlyArray<string>; now?: string; output: string }) => {
       result.code = runPlan(opts, io)
     })
+  addExpandCommand(program, io, result)
   return program
 }
 

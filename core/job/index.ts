@@ -48,3 +48,4 @@ export {
   onlyReplaceFailedPods,
 } from './jobSpec'
 export type { Verdict } from './verdict'
+export { expandJobTemplate, formatExpandProblem, substituteItem, itemPlaceholder, type ExpandedJob, type ExpandProblem } from './expandJobTemplate'

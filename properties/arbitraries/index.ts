@@ -40,3 +40,5 @@ export {
 } from './pod'
 export { arbInstant, arbDaemonSetSnapshot, arbRolloutSnapshot, type DaemonSetSnapshot, type SnapshotConstraints } from './snapshot'
 export { arbJunk, arbMutated, arbValidManifest, arbJunkBody, arbInvalidDaemonSet, arbHostileManifest } from './hostile'
+export { jobNames, arbJobShape, jobManifestOf, jobFromShape, arbJob, type JobShape, type JobConstraints } from './job'
+export { arbJobStep, arbAdvanceSeconds, arbJobRound, arbJobHistory, type JobHistory, type JobHistoryConstraints } from './jobHistory'

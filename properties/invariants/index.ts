@@ -33,3 +33,18 @@ export {
 } from './codec'
 export { referenceEligibility, eligibilityMatchesReference } from './eligibility'
 export { referenceCounts, countsMatchReference } from './statusReference'
+export {
+  countsEachFinishedPodOnce,
+  countersNeverDecrease,
+  activeWithinLimits,
+  failuresSeen,
+  exceedsBackoffLimit,
+  failsExactlyPastBackoffLimit,
+  noCompleteWhileActive,
+  noTrackingFinalizerAfterFinish,
+  conditionsFollowLifecycle,
+  jobSyncInvariants,
+  jobHistoryInvariants,
+} from './job'
+export { statesAllowedBy, machineFollowsConditions, replayJobMachine } from './jobMachine'
+export { jobWorldOf, applyJobPlan, syncJobWorld, playJobRound, runJobHistory, type JobWorld, type JobSyncRecord } from './jobWorld'
