@@ -1,3 +1,4 @@
+import { benchCron } from './cron.bench'
 import { benchDaemonSet } from './daemonset.bench'
 import { benchJob } from './job.bench'
 
@@ -5,6 +6,7 @@ import { benchJob } from './job.bench'
 const main = (): void => {
   for (const line of benchDaemonSet()) process.stdout.write(`${line}\n`)
   for (const line of benchJob()) process.stdout.write(`${line}\n`)
+  for (const line of benchCron()) process.stdout.write(`${line}\n`)
 }
 
 main()

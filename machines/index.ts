@@ -1,2 +1,3 @@
 export * from './pod'
 export * from './job'
+export * from './cronjob'

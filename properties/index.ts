@@ -85,6 +85,13 @@ export {
   type JobConstraints,
   type JobHistory,
   type JobHistoryConstraints,
+  arbCronJobShape,
+  arbCronJobScenario,
+  arbConcurrencyScenario,
+  arbCronExpression,
+  arbCronInstant,
+  type CronJobShape,
+  type CronJobScenario,
 } from './arbitraries'
 export {
   type Verdict,
@@ -142,6 +149,15 @@ export {
   jobWorldOf,
   runJobHistory,
   type JobWorld,
+  atMostOneJobPerSlot,
+  concurrencyRespected,
+  startsWithinDeadline,
+  suspendCreatesNone,
+  historyWithinLimits,
+  cronJobSyncInvariants,
+  machineAgreesWithReducer,
+  dialectInvariants,
+  runCronJobSteps,
 } from './invariants'
 export { settleCluster, runDaemonSet, syncInterval, type Settled, type Round, type RunOptions, type DaemonSetController } from './simulation'
 export { aNode, aDaemonSet, aDaemonPod, type DaemonSetOptions, type PodOptions } from './builders'

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { addCronCommand } from './commands/cronNext'
 import { addExpandCommand } from './commands/expand'
 import { runPlan } from './commands/plan'
 import { processIo, type CliIo } from './io'
@@ -22,6 +23,7 @@ export const buildProgram = (io: CliIo, result: { code: number }): Command => {
       result.code = runPlan(opts, io)
     })
   addExpandCommand(program, io, result)
+  addCronCommand(program, io, result)
   return program
 }
 

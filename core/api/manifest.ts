@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
+import { CronJob } from './cronJob'
+import { defaultCronJob } from './cronJobDefaults'
 import { DaemonSet } from './daemonSet'
 import { defaultDaemonSet } from './daemonSetDefaults'
 import { fieldErrorsOf } from './decodeFailure'
@@ -9,6 +11,7 @@ import { ObjectMeta } from './meta'
 import { Node } from './node'
 import { Pod } from './pod'
 import { ControllerRevision } from './revision'
+import { validateCronJob } from './validation/cronJob'
 import { validateDaemonSet } from './validation/daemonSet'
 import { validateJob } from './validation/job'
 import { formatInvalid, type FieldError } from './validation/fieldError'
@@ -17,6 +20,7 @@ import { formatInvalid, type FieldError } from './validation/fieldError'
 export type Manifest =
   | { readonly _tag: 'DaemonSet'; readonly object: DaemonSet }
   | { readonly _tag: 'Job'; readonly object: Job }
+  | { readonly _tag: 'CronJob'; readonly object: CronJob }
   | { readonly _tag: 'Node'; readonly object: Node }
   | { readonly _tag: 'Pod'; readonly object: Pod }
   | { readonly _tag: 'ControllerRevision'; readonly object: ControllerRevision }
@@ -58,6 +62,12 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
     normalize: defaultJob,
     validate: validateJob,
     tag: (object) => ({ _tag: 'Job', object }),
+  }),
+  'batch/v1/CronJob': rule<CronJob>({
+    codec: CronJob,
+    normalize: defaultCronJob,
+    validate: validateCronJob,
+    tag: (object) => ({ _tag: 'CronJob', object }),
   }),
   'v1/Node': rule<Node>({ codec: Node, normalize: asIs, validate: noChecks, tag: (object) => ({ _tag: 'Node', object }) }),
   'v1/Pod': rule<Pod>({

@@ -1,4 +1,5 @@
-import { namespaceOf, nameOf, type Instant, type ObjectRef } from '../api'
+import { formatInstant, namespaceOf, nameOf, type Instant, type ObjectRef } from '../api'
+import { reconcileCronJob } from '../cronjob'
 import { decideDaemonSet } from '../daemonset'
 import { reconcileJob } from '../job'
 import type { Action } from '../plan'
@@ -52,13 +53,27 @@ const planJobs = (snapshot: Snapshot, now: Instant): ReadonlyArray<ObjectPlan> =
     return { object: { kind: 'Job', namespace: ns, name: nameOf(job) }, actions: plan.actions, notes: [] }
   })
 
+/** When the CronJob wakes next: its slot (the requeue less the 100 ms margin), or why it will not by itself. */
+const cronJobNotes = (cronJob: Snapshot['cronJobs'][number], actions: ReadonlyArray<Action>, now: Instant): ReadonlyArray<string> => {
+  const wake = actions.find((a) => a.type === 'Requeue')
+  if (wake?.type === 'Requeue') return [`next schedule time ${formatInstant(now + wake.afterSeconds * 1000)}`]
+  return cronJob.spec.suspend === true ? ['suspended: no Job starts until it is resumed'] : ['no requeue: only a change to the CronJob or its Jobs wakes it']
+}
+
+const planCronJobs = (snapshot: Snapshot, now: Instant): ReadonlyArray<ObjectPlan> =>
+  snapshot.cronJobs.map((cronJob) => {
+    const ns = namespaceOf(cronJob)
+    const plan = reconcileCronJob({ cronJob, jobs: sameNamespace(ns, snapshot.jobs), now })
+    return { object: { kind: 'CronJob', namespace: ns, name: nameOf(cronJob) }, actions: plan.actions, notes: cronJobNotes(cronJob, plan.actions, now) }
+  })
+
 /**
- * Runs one sync of every DaemonSet and Job in the snapshot through the pure reducers, as freshly
- * started controllers would (no backoff memory, expectations satisfied). Changes nothing.
+ * Runs one sync of every DaemonSet, Job and CronJob in the snapshot through the pure reducers, as
+ * freshly started controllers would (no backoff memory, expectations satisfied). Changes nothing.
  */
 export const planSnapshot = (snapshot: Snapshot, now: Instant): SnapshotPlan => ({
   now,
-  objects: [...planDaemonSets(snapshot, now), ...planJobs(snapshot, now)],
+  objects: [...planDaemonSets(snapshot, now), ...planJobs(snapshot, now), ...planCronJobs(snapshot, now)],
 })
 
 export const allActions = (plan: SnapshotPlan): ReadonlyArray<Action> => plan.objects.flatMap((o) => o.actions)

@@ -1,5 +1,5 @@
 import { absurd } from 'fp-ts/function'
-import type { ControllerRevision, DaemonSet, Job, Manifest, Node, Pod } from '../api'
+import type { ControllerRevision, CronJob, DaemonSet, Job, Manifest, Node, Pod } from '../api'
 
 /** A cluster as a set of objects, sorted into what the controllers read. */
 export interface Snapshot {
@@ -8,11 +8,12 @@ export interface Snapshot {
   readonly daemonSets: ReadonlyArray<DaemonSet>
   readonly revisions: ReadonlyArray<ControllerRevision>
   readonly jobs: ReadonlyArray<Job>
+  readonly cronJobs: ReadonlyArray<CronJob>
   /** Kinds the controllers do not read, carried along untouched. */
   readonly others: ReadonlyArray<Readonly<Record<string, unknown>>>
 }
 
-export const emptySnapshot: Snapshot = { nodes: [], pods: [], daemonSets: [], revisions: [], jobs: [], others: [] }
+export const emptySnapshot: Snapshot = { nodes: [], pods: [], daemonSets: [], revisions: [], jobs: [], cronJobs: [], others: [] }
 
 /** Sorts decoded manifests into a snapshot, keeping their order within each kind. */
 export const snapshotOf = (manifests: ReadonlyArray<Manifest>): Snapshot => {
@@ -21,6 +22,7 @@ export const snapshotOf = (manifests: ReadonlyArray<Manifest>): Snapshot => {
   const daemonSets: DaemonSet[] = []
   const revisions: ControllerRevision[] = []
   const jobs: Job[] = []
+  const cronJobs: CronJob[] = []
   const others: Array<Readonly<Record<string, unknown>>> = []
   for (const m of manifests) {
     switch (m._tag) {
@@ -39,6 +41,9 @@ export const snapshotOf = (manifests: ReadonlyArray<Manifest>): Snapshot => {
       case 'Job':
         jobs.push(m.object)
         break
+      case 'CronJob':
+        cronJobs.push(m.object)
+        break
       case 'Other':
         others.push(m.object)
         break
@@ -46,5 +51,5 @@ export const snapshotOf = (manifests: ReadonlyArray<Manifest>): Snapshot => {
         absurd(m)
     }
   }
-  return { nodes, pods, daemonSets, revisions, jobs, others }
+  return { nodes, pods, daemonSets, revisions, jobs, cronJobs, others }
 }

@@ -42,3 +42,18 @@ export { arbInstant, arbDaemonSetSnapshot, arbRolloutSnapshot, type DaemonSetSna
 export { arbJunk, arbMutated, arbValidManifest, arbJunkBody, arbInvalidDaemonSet, arbHostileManifest } from './hostile'
 export { jobNames, arbJobShape, jobManifestOf, jobFromShape, arbJob, type JobShape, type JobConstraints } from './job'
 export { arbJobStep, arbAdvanceSeconds, arbJobRound, arbJobHistory, type JobHistory, type JobHistoryConstraints } from './jobHistory'
+export {
+  cronJobEpoch,
+  cronJobFromShape,
+  controllerSchedules,
+  arbCronJobShape,
+  arbCronJobStep,
+  arbCronJobScenario,
+  arbConcurrencyScenario,
+  type CronJobShape,
+  type CronJobStep,
+  type CronJobScenario,
+  type ConcurrencyStep,
+  type ConcurrencyScenario,
+} from './cronJob'
+export { cronTimeZones, arbCronField, arbCronExpression, arbCronInstant, type CronFieldSpec, type CronExpressionSpec } from './cronJobSchedule'

@@ -48,3 +48,16 @@ export {
 } from './job'
 export { statesAllowedBy, machineFollowsConditions, replayJobMachine } from './jobMachine'
 export { jobWorldOf, applyJobPlan, syncJobWorld, playJobRound, runJobHistory, type JobWorld, type JobSyncRecord } from './jobWorld'
+export {
+  atMostOneJobPerSlot,
+  concurrencyRespected,
+  startsWithinDeadline,
+  suspendCreatesNone,
+  historyWithinLimits,
+  neverFiringCreatesNone,
+  reachesFixpoint as cronJobReachesFixpoint,
+  cronJobSyncInvariants,
+} from './cronjob'
+export { reducerDecision, machineDecision, runConcurrencyScenario, machineAgreesWithReducer, decisionCounts, type ConcurrencyDecision, type AgreementRecord } from './cronjobMachine'
+export { nextIsAfter, nextIsMonotone, nextMatchesFields, dialectInvariants } from './cronjobSchedule'
+export { runningJobs, finishJob, runCronJobSteps, type CronJobSyncRecord } from './cronjobWorld'

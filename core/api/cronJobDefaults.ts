@@ -1,0 +1,24 @@
+import type { CronJob } from './cronJob'
+import { defaultPodTemplate } from './podDefaults'
+
+/**
+ * batch/v1 `SetDefaults_CronJob` (Allow, not suspended, keep 3 succeeded and 1 failed Job) plus the
+ * pod-template defaults of the Job template. The Job's own defaults are applied when a Job is made.
+ */
+export const defaultCronJob = (cj: CronJob): CronJob => ({
+  ...cj,
+  apiVersion: cj.apiVersion ?? 'batch/v1',
+  kind: cj.kind ?? 'CronJob',
+  metadata: { ...cj.metadata, namespace: cj.metadata.namespace ?? 'default' },
+  spec: {
+    ...cj.spec,
+    concurrencyPolicy: cj.spec.concurrencyPolicy === undefined || cj.spec.concurrencyPolicy === '' ? 'Allow' : cj.spec.concurrencyPolicy,
+    suspend: cj.spec.suspend ?? false,
+    successfulJobsHistoryLimit: cj.spec.successfulJobsHistoryLimit ?? 3,
+    failedJobsHistoryLimit: cj.spec.failedJobsHistoryLimit ?? 1,
+    jobTemplate: {
+      ...cj.spec.jobTemplate,
+      spec: { ...cj.spec.jobTemplate.spec, template: defaultPodTemplate(cj.spec.jobTemplate.spec.template) },
+    },
+  },
+})
