@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { addCronCommand } from './commands/cronNext'
 import { addExpandCommand } from './commands/expand'
 import { runPlan } from './commands/plan'
+import { addSimulateCommand } from './commands/simulateCommand'
 import { processIo, type CliIo } from './io'
 
 const collect = (value: string, previous: ReadonlyArray<string>): ReadonlyArray<string> => [...previous, value]
@@ -24,6 +25,7 @@ export const buildProgram = (io: CliIo, result: { code: number }): Command => {
     })
   addExpandCommand(program, io, result)
   addCronCommand(program, io, result)
+  addSimulateCommand(program, io, result)
   return program
 }
 

@@ -43,3 +43,16 @@ export {
 export { strategicMergePatch } from './strategicMergePatch'
 export { jsonPatch } from './jsonPatch'
 export { parseFieldSelector, matchesFieldSelector, type FieldSelector, type FieldRequirement } from './fieldSelector'
+export { startKubelet, type Kubelet, type KubeletOptions } from './kubelet'
+export { NodeRing, compileFit, evictionDelaySeconds, isNodeReady } from './podPlacement'
+export { createFailBudget, type FailBudget } from './failBudget'
+export { countingScheduler, type CountingScheduler } from './countingScheduler'
+export { applyObjects, readyNodes, clusterNamespaces, type ApplyFailure } from './applyObjects'
+export { runClock, defaultSettleLimitMs, type RunUntil, type RunReport, type RunWorld } from './runClock'
+export {
+  createSimulatedCluster,
+  defaultSimulationStart,
+  type SimulatedCluster,
+  type SimulatedClusterOptions,
+  type TimelineEntry,
+} from './simulatedCluster'

@@ -4,6 +4,7 @@ import type { GetRequest, GroupVersionResource, KubeObject, ObjectBody, WatchEve
 import { applyPatch } from './applyPatch'
 import { deepFreeze } from './deepFreeze'
 import { EventHistory, type StoreChange } from './eventHistory'
+import { jsonClone } from './jsonClone'
 import { jsonEqual } from './jsonEqual'
 import { compileFilter } from './objectFilter'
 import type { MemoryStore, MemoryStoreOptions } from './memoryStore'
@@ -90,7 +91,7 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
   }
 
   const bodyOf = (value: unknown): E.Either<Status, ObjectBody> =>
-    isRecord(value) ? E.right(structuredClone(value) as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
+    isRecord(value) ? E.right(jsonClone(value) as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
 
   const store: MemoryStore = {
     clock,

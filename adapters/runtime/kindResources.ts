@@ -1,0 +1,17 @@
+import { Resources, type GroupVersionResource } from './clusterApi'
+
+/** The resource that serves each kind the controllers write, and its apiVersion. */
+const byKind: Readonly<Record<string, GroupVersionResource>> = {
+  Pod: Resources.pods,
+  Node: Resources.nodes,
+  Namespace: Resources.namespaces,
+  Event: Resources.events,
+  DaemonSet: Resources.daemonSets,
+  ControllerRevision: Resources.controllerRevisions,
+  Job: Resources.jobs,
+  CronJob: Resources.cronJobs,
+}
+
+export const resourceOfKind = (kind: string): GroupVersionResource | undefined => byKind[kind]
+
+export const apiVersionOfResource = (r: GroupVersionResource): string => (r.group === '' ? r.version : `${r.group}/${r.version}`)

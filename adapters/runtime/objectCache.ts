@@ -1,0 +1,86 @@
+import type { Named } from '../../core/api'
+
+/** Index functions: the values an object is filed under (client-go `cache.Indexers`). */
+export type Indexers<A> = Readonly<Record<string, (object: A) => ReadonlyArray<string>>>
+
+/** client-go's `MetaNamespaceKeyFunc`: `namespace/name`, or `name` for cluster-scoped objects. */
+export const objectKey = (o: Named): string => {
+  const ns = o.metadata.namespace ?? ''
+  return ns === '' ? (o.metadata.name ?? '') : `${ns}/${o.metadata.name ?? ''}`
+}
+
+export const keyOf = (namespace: string, name: string): string => (namespace === '' ? name : `${namespace}/${name}`)
+
+/**
+ * An informer's indexed store of decoded objects (client-go `cache.Indexer`). Objects are
+ * immutable and decoded once, when their watch event arrives; reads hand out the stored
+ * references. `list()` is memoised until the next change, and each index keeps its own buckets,
+ * so a sync reads what it needs in time proportional to the answer, not to the cache.
+ */
+export class ObjectCache<A extends Named> {
+  private readonly objects = new Map<string, A>()
+  private readonly indexes: ReadonlyArray<{ readonly name: string; readonly fn: (object: A) => ReadonlyArray<string>; readonly buckets: Map<string, Map<string, A>> }>
+  private sorted: ReadonlyArray<A> | undefined
+
+  constructor(indexers: Indexers<A> = {}) {
+    this.indexes = Object.entries(indexers).map(([name, fn]) => ({ name, fn, buckets: new Map() }))
+  }
+
+  get size(): number {
+    return this.objects.size
+  }
+
+  get(key: string): A | undefined {
+    return this.objects.get(key)
+  }
+
+  /** Every object, in key order; the same array until the cache changes. */
+  list(): ReadonlyArray<A> {
+    this.sorted ??= [...this.objects.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, o]) => o)
+    return this.sorted
+  }
+
+  keys(): ReadonlyArray<string> {
+    return [...this.objects.keys()]
+  }
+
+  /** The objects filed under `value` by the named index, in the order they were first filed under it. */
+  byIndex(index: string, value: string): ReadonlyArray<A> {
+    const bucket = this.indexes.find((i) => i.name === index)?.buckets.get(value)
+    return bucket === undefined ? [] : [...bucket.values()]
+  }
+
+  /** Stores the object and returns the version it replaced. */
+  put(object: A): A | undefined {
+    const key = objectKey(object)
+    const old = this.objects.get(key)
+    this.objects.set(key, object)
+    for (const { fn, buckets } of this.indexes) {
+      const values = fn(object)
+      // Filing again under a value it already had keeps the object's place in that bucket.
+      for (const value of values) {
+        let bucket = buckets.get(value)
+        if (bucket === undefined) buckets.set(value, (bucket = new Map()))
+        bucket.set(key, object)
+      }
+      if (old !== undefined) for (const value of fn(old)) if (!values.includes(value)) unfile(buckets, value, key)
+    }
+    this.sorted = undefined
+    return old
+  }
+
+  remove(key: string): A | undefined {
+    const old = this.objects.get(key)
+    if (old === undefined) return undefined
+    for (const { fn, buckets } of this.indexes) for (const value of fn(old)) unfile(buckets, value, key)
+    this.objects.delete(key)
+    this.sorted = undefined
+    return old
+  }
+}
+
+const unfile = <A>(buckets: Map<string, Map<string, A>>, value: string, key: string): void => {
+  const bucket = buckets.get(value)
+  bucket?.delete(key)
+  if (bucket?.size === 0) buckets.delete(value)
+}
