@@ -1,6 +1,6 @@
 export { reconcileDaemonSet, decideDaemonSet, type DaemonSetDecision } from './reconcile'
 export type { DaemonSetInput } from './input'
-export { countDaemonPods, type DaemonSetCounts } from './status'
+export { countDaemonPods, daemonSetCountKeys, type DaemonSetCounts } from './status'
 export { rolloutStatus, type RolloutStatus } from './rolloutStatus'
 export { allowsSurge, surgeCount, unavailableCount, updateBudgets, type UpdateBudgets } from './budgets'
 export { isPodUpdated, templateGenerationOf } from './podRevision'

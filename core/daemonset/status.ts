@@ -52,7 +52,8 @@ export const countDaemonPods = (view: DaemonSetView, groups: PodsByNode): Daemon
   }
 }
 
-const countKeys: ReadonlyArray<keyof DaemonSetCounts> = [
+/** The status counters, in the order Kubernetes declares them. */
+export const daemonSetCountKeys: ReadonlyArray<keyof DaemonSetCounts> = [
   'desiredNumberScheduled',
   'currentNumberScheduled',
   'numberMisscheduled',
@@ -70,7 +71,7 @@ export const planStatus = (view: DaemonSetView, groups: PodsByNode, observeGener
   const counts = countDaemonPods(view, groups)
   const status: DaemonSetStatus = view.ds.status ?? {}
   const generation = view.ds.metadata.generation ?? 0
-  const unchanged = countKeys.every((k) => (status[k] ?? 0) === counts[k]) && (status.observedGeneration ?? 0) >= generation
+  const unchanged = daemonSetCountKeys.every((k) => (status[k] ?? 0) === counts[k]) && (status.observedGeneration ?? 0) >= generation
   const actions: Action[] = []
   if (!unchanged) {
     const next: DaemonSetStatus = {

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either'
 import { DaemonSetKeys, isBeingDeleted, isPodReady, isPodTerminal, namespaceOf, nameOf, type Pod } from '../../core/api'
-import { allowsSurge, isPodUpdated, updateBudgets, type DaemonSetCounts, type DaemonSetInput } from '../../core/daemonset'
+import { allowsSurge, daemonSetCountKeys, isPodUpdated, updateBudgets, type DaemonSetCounts, type DaemonSetInput } from '../../core/daemonset'
 import { actionsOf, type Plan } from '../../core/plan'
 import { targetNodeOf } from '../../core/scheduling'
 import { daemonSetFacts, inputAfter, isAvailableNow, recount, type DaemonSetFacts } from './internal/facts'
@@ -135,18 +135,9 @@ export const respectsUpdateBudget = (input: DaemonSetInput, plan: Plan): Verdict
   ])
 }
 
-const counterNames: ReadonlyArray<keyof DaemonSetCounts> = [
-  'desiredNumberScheduled',
-  'currentNumberScheduled',
-  'numberMisscheduled',
-  'numberReady',
-  'updatedNumberScheduled',
-  'numberAvailable',
-  'numberUnavailable',
-]
 
 const differences = (written: Readonly<Record<string, unknown>>, counts: DaemonSetCounts): ReadonlyArray<string> =>
-  counterNames.flatMap((k) => ((written[k] ?? 0) === counts[k] ? [] : [`${k} ${String(written[k] ?? 0)}, recount ${counts[k]}`]))
+  daemonSetCountKeys.flatMap((k) => ((written[k] ?? 0) === counts[k] ? [] : [`${k} ${String(written[k] ?? 0)}, recount ${counts[k]}`]))
 
 /**
  * D4: the status a plan writes equals a recount (`countDaemonPods`) over the pods as they are

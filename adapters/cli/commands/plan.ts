@@ -1,10 +1,9 @@
 import * as E from 'fp-ts/Either'
 import { makeInstant, parseInstant, type Instant } from '../../../core/api'
 import { planSnapshot, snapshotOf } from '../../../core/snapshot'
-import { decodeAll } from '../decodeAll'
 import type { CliIo } from '../io'
-import { loadManifests } from '../loadManifests'
 import { printPlan, type PlanFormat } from '../printPlan'
+import { readManifests } from '../readManifests'
 
 export interface PlanOptions {
   readonly filename: ReadonlyArray<string>
@@ -33,16 +32,8 @@ export const runPlan = (opts: PlanOptions, io: CliIo): number => {
     }
     now = parsed.right
   }
-  const loaded = loadManifests(opts.filename, io.readStdin)
-  if (!loaded.ok) {
-    io.err(`${loaded.errors.join('\n')}\n`)
-    return 1
-  }
-  const decoded = decodeAll(loaded.objects)
-  if (!decoded.ok) {
-    io.err(`${decoded.errors.join('\n')}\n`)
-    return 1
-  }
-  io.out(printPlan(planSnapshot(snapshotOf(decoded.manifests), now), opts.output as PlanFormat))
+  const read = readManifests(opts.filename, io)
+  if (read === undefined) return 1
+  io.out(printPlan(planSnapshot(snapshotOf(read.manifests), now), opts.output as PlanFormat))
   return 0
 }

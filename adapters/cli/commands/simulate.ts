@@ -3,9 +3,8 @@ import { readyNodes } from '../../memory/applyObjects'
 import { builtinResources, genericResource, type ResourceInfo } from '../../memory/resources'
 import { createSimulatedCluster, type SimulatedCluster } from '../../memory/simulatedCluster'
 import type { ObjectBody } from '../../runtime/clusterApi'
-import { decodeAll } from '../decodeAll'
 import type { CliIo } from '../io'
-import { loadManifests } from '../loadManifests'
+import { readManifests } from '../readManifests'
 import { printSummary } from '../printers/printSummary'
 import { printTimeline } from '../printers/printTimeline'
 import { createProgressBar } from '../printers/progressBar'
@@ -61,17 +60,9 @@ export const runSimulate = async (flags: SimulateFlags, io: CliIo, env: Simulate
     return 1
   }
   const options = parsed.right
-  const loaded = loadManifests(options.filename, io.readStdin)
-  if (!loaded.ok) {
-    io.err(`${loaded.errors.join('\n')}\n`)
-    return 1
-  }
-  const decoded = decodeAll(loaded.objects)
-  if (!decoded.ok) {
-    io.err(`${decoded.errors.join('\n')}\n`)
-    return 1
-  }
-  const manifests = loaded.objects.map((o) => o.object).filter(isBody)
+  const read = readManifests(options.filename, io)
+  if (read === undefined) return 1
+  const manifests = read.objects.map((o) => o.object).filter(isBody)
   const cluster = await createSimulatedCluster({ start: options.start, seed: options.seed, resources: extraResources(manifests) })
   try {
     const failures = cluster.apply(objectsToApply(manifests, options.nodes))
