@@ -1,7 +1,7 @@
 import { merge, mergeMap, type Observable } from 'rxjs'
-import { JobKeys, type Job, type Pod } from '../../../core/api'
+import { controllerOf, JobKeys, type Job, type Pod } from '../../../core/api'
 import { isJobFinished, nextJobBackoff, reconcileJob, type BackoffRecord, type JobInput } from '../../../core/job'
-import type { Plan } from '../../../core/plan'
+import { updatePod, type Plan } from '../../../core/plan'
 import { creationObserved, defineController, deletionObserved, enqueue, forget, type Trigger } from '../controller'
 import type { InformerEvent } from '../informer'
 import { objectKey } from '../objectCache'
@@ -19,6 +19,19 @@ export interface JobMemory {
 }
 
 const hasTrackingFinalizer = (pod: Pod): boolean => (pod.metadata.finalizers ?? []).includes(JobKeys.trackingFinalizer)
+
+/** Keys of the orphan-pod queue share the work queue with Job keys, told apart by this prefix. */
+const orphanPodPrefix = 'orphan-pod:'
+
+/** A pod that still holds the tracking finalizer although its Job is gone (upstream's `orphanQueue`). */
+const isOrphanedTracked = (pod: Pod, owner: string | undefined): boolean =>
+  owner === undefined && hasTrackingFinalizer(pod) && controllerOf(pod)?.kind === 'Job'
+
+/** Mirrors `syncOrphanPod`: remove the tracking finalizer, since no Job will ever count this pod. */
+const releaseOrphanPod = (pod: Pod): Plan => {
+  const finalizers = (pod.metadata.finalizers ?? []).filter((f) => f !== JobKeys.trackingFinalizer)
+  return { actions: [updatePod(pod.metadata.namespace ?? '', pod.metadata.name ?? '', { metadata: { finalizers } })] }
+}
 
 /** The pods whose tracking finalizer this plan removes (merge patches of `metadata.finalizers` without it). */
 const finalizerRemovals = (plan: Plan, pods: ReadonlyArray<Pod>): ReadonlyArray<string> => {
@@ -63,8 +76,11 @@ export const jobController = defineController<JobMemory>({
           if (e.old.metadata.uid !== e.object.metadata.uid) return [forget(key), enqueue(key)]
           if (isReplay(e.old, e.object)) return []
           return [enqueue(key, e.old.metadata.generation === e.object.metadata.generation ? jobBatchPeriodMs : 0)]
-        case 'Deleted':
-          return [forget(key), enqueue(key)]
+        case 'Deleted': {
+          // Pods left with the tracking finalizer would otherwise stay Terminating forever.
+          const tracked = pods.cache.byIndex(IndexNames.owner, ownedBy(e.object.metadata.uid ?? '')).filter(hasTrackingFinalizer)
+          return [forget(key), enqueue(key), ...tracked.map((p) => enqueue(`${orphanPodPrefix}${objectKey(p)}`))]
+        }
       }
     }
 
@@ -73,6 +89,7 @@ export const jobController = defineController<JobMemory>({
     const onPod = (e: InformerEvent<Pod>): ReadonlyArray<Trigger> => {
       const pod = e.object
       const owner = ownerOf(pod)
+      if (e.type !== 'Deleted' && isOrphanedTracked(pod, owner)) return [enqueue(`${orphanPodPrefix}${objectKey(pod)}`)]
       switch (e.type) {
         case 'Added':
           if (owner !== undefined) return [isTerminating(pod) ? deletionObserved(owner) : creationObserved(owner), later(owner)]
@@ -104,6 +121,12 @@ export const jobController = defineController<JobMemory>({
       triggers$,
       keys: () => jobCache.list().map(objectKey),
       sync: (key, { expectationsSatisfied, memory }) => {
+        if (key.startsWith(orphanPodPrefix)) {
+          const pod = pods.cache.get(key.slice(orphanPodPrefix.length))
+          return pod !== undefined && isOrphanedTracked(pod, ownerOf(pod))
+            ? { _tag: 'Planned', plan: releaseOrphanPod(pod), memory: undefined }
+            : { _tag: 'Gone' }
+        }
         const job = jobCache.get(key)
         if (job === undefined) return { _tag: 'Gone' }
         const ns = job.metadata.namespace ?? ''
