@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either'
 import { DaemonSetKeys, forbidden, formatInstant, required, type ObjectMeta } from '../../core/api'
 import type { KubeObject, ObjectBody } from '../runtime/clusterApi'
 import { admit } from './admit'
+import { admitStatus, withStatus } from './admitStatus'
 import { jsonEqual } from './jsonEqual'
 import { apiVersionOf, type ResourceInfo } from './resources'
 import { badRequest, conflict, invalid, type Status } from './status'
@@ -22,10 +23,6 @@ const withField = <K extends keyof ObjectMeta>(meta: Meta, key: K, value: Object
   return out
 }
 
-const withStatus = (object: KubeObject, status: unknown): KubeObject => {
-  const { status: _dropped, ...rest } = object
-  return status === undefined ? rest as KubeObject : { ...rest, status } as KubeObject
-}
 
 const isDaemonSet = (info: ResourceInfo): boolean => info.group === 'apps' && info.kind === 'DaemonSet'
 
@@ -140,5 +137,5 @@ export const prepareStatusUpdate = (info: ResourceInfo, stored: KubeObject, body
   if (E.isLeft(header)) return header
   const pre = checkPreconditions(info, stored, body, target)
   if (E.isLeft(pre)) return pre
-  return admit(info, withStatus(stored, body['status']))
+  return admitStatus(info, stored, body['status'])
 }

@@ -108,14 +108,35 @@ const parse = (source: string): Parsed => {
 }
 
 /**
+ * The CronJob controller parses every CronJob's schedule on every sync; the answer depends on the
+ * expression alone, so it is kept per expression. Results are frozen: callers share them.
+ */
+const parsedBySource = new Map<string, E.Either<CronError, Schedule>>()
+const parsedCacheLimit = 1024
+
+const deepFreeze = <A>(value: A): A => {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
+  for (const child of Object.values(value)) deepFreeze(child)
+  return Object.freeze(value)
+}
+
+/**
  * Mirrors robfig/cron v3 `ParseStandard`, the parser the CronJob controller runs on every sync: five fields or a
  * descriptor, an optional `TZ=`/`CRON_TZ=` prefix, and robfig's exact error texts in `message`. API validation
  * is stricter (no `TZ` at all, see `parseSchedule`); use this one for schedules already stored in the cluster.
  */
 export const parseStandard = (expression: string): E.Either<CronError, Schedule> => {
+  const known = parsedBySource.get(expression)
+  if (known !== undefined) return known
   const parsed = parse(expression)
-  return E.isLeft(parsed)
-    ? E.left(cronError('Unparseable', expression, parsed.left, [invalidValue('spec.schedule', expression, parsed.left)]))
-    : parsed
+  const result = deepFreeze(
+    E.isLeft(parsed)
+      ? E.left(cronError('Unparseable', expression, parsed.left, [invalidValue('spec.schedule', expression, parsed.left)]))
+      : parsed,
+  )
+  // Bounded: a cleared cache only costs re-parsing, never a different answer.
+  if (parsedBySource.size >= parsedCacheLimit) parsedBySource.clear()
+  parsedBySource.set(expression, result)
+  return result
 }
 
