@@ -1,4 +1,5 @@
 import type { CronJob } from './cronJob'
+import { syntheticUid } from './jobDefaults'
 import { defaultPodTemplate } from './podDefaults'
 
 /**
@@ -9,7 +10,12 @@ export const defaultCronJob = (cj: CronJob): CronJob => ({
   ...cj,
   apiVersion: cj.apiVersion ?? 'batch/v1',
   kind: cj.kind ?? 'CronJob',
-  metadata: { ...cj.metadata, namespace: cj.metadata.namespace ?? 'default' },
+  metadata: {
+    ...cj.metadata,
+    namespace: cj.metadata.namespace ?? 'default',
+    // As for Jobs and DaemonSets: a manifest not yet stored gets a deterministic uid.
+    uid: cj.metadata.uid ?? syntheticUid(cj.metadata.namespace ?? 'default', cj.metadata.name ?? cj.metadata.generateName ?? ''),
+  },
   spec: {
     ...cj.spec,
     concurrencyPolicy: cj.spec.concurrencyPolicy === undefined || cj.spec.concurrencyPolicy === '' ? 'Allow' : cj.spec.concurrencyPolicy,
