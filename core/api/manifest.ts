@@ -6,7 +6,7 @@ import { DaemonSet } from './daemonSet'
 import { defaultDaemonSet } from './daemonSetDefaults'
 import { fieldErrorsOf } from './decodeFailure'
 import { Job } from './job'
-import { defaultJob } from './jobDefaults'
+import { defaultJob, syntheticUid } from './jobDefaults'
 import { ObjectMeta } from './meta'
 import { Node } from './node'
 import { Pod } from './pod'
@@ -15,6 +15,7 @@ import { validateCronJob } from './validation/cronJob'
 import { validateDaemonSet } from './validation/daemonSet'
 import { validateJob } from './validation/job'
 import { formatInvalid, type FieldError } from './validation/fieldError'
+import { dns1123SubdomainErrors, validateObjectName } from './validation/names'
 
 /** Any object of the snapshot, tagged by what the controllers make of it. */
 export type Manifest =
@@ -38,6 +39,8 @@ export const formatManifestError = (e: ManifestError): ReadonlyArray<string> => 
 const Header = t.type({ apiVersion: t.string, kind: t.string })
 
 interface KindRule<A> {
+  /** Fills what a snapshot may leave out before the codec runs. */
+  readonly prepare?: (raw: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>
   readonly codec: t.Decoder<unknown, A>
   readonly normalize: (a: A) => A
   readonly validate: (a: A) => ReadonlyArray<FieldError>
@@ -47,7 +50,10 @@ interface KindRule<A> {
 const rule = <A>(r: KindRule<A>): KindRule<unknown> => r as unknown as KindRule<unknown>
 
 const asIs = <A>(a: A): A => a
-const noChecks = (): ReadonlyArray<FieldError> => []
+
+/** Objects the controllers only read (nodes, pods, revisions) must still be named, as the API server requires. */
+const nameRequired = (o: { readonly metadata: ObjectMeta }): ReadonlyArray<FieldError> =>
+  validateObjectName(o.metadata, dns1123SubdomainErrors)
 
 /** Kinds understood, by `group/version` and kind. Other kinds are carried along untouched. */
 const rules: Readonly<Record<string, KindRule<unknown>>> = {
@@ -69,17 +75,23 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
     validate: validateCronJob,
     tag: (object) => ({ _tag: 'CronJob', object }),
   }),
-  'v1/Node': rule<Node>({ codec: Node, normalize: asIs, validate: noChecks, tag: (object) => ({ _tag: 'Node', object }) }),
+  'v1/Node': rule<Node>({ codec: Node, normalize: asIs, validate: nameRequired, tag: (object) => ({ _tag: 'Node', object }) }),
   'v1/Pod': rule<Pod>({
     codec: Pod,
-    normalize: (p) => ({ ...p, metadata: { ...p.metadata, namespace: p.metadata.namespace ?? 'default' } }),
-    validate: noChecks,
+    // A pod in a snapshot may omit its spec (upstream's test pods often do) or its uid; the uid is
+    // derived as for other objects, so Job accounting can tell pods apart.
+    prepare: (raw) => ({ spec: { containers: [] }, ...raw }),
+    normalize: (p) => {
+      const namespace = p.metadata.namespace ?? 'default'
+      return { ...p, metadata: { ...p.metadata, namespace, uid: p.metadata.uid ?? syntheticUid(namespace, p.metadata.name ?? '') } }
+    },
+    validate: nameRequired,
     tag: (object) => ({ _tag: 'Pod', object }),
   }),
   'apps/v1/ControllerRevision': rule<ControllerRevision>({
     codec: ControllerRevision,
     normalize: (r) => ({ ...r, metadata: { ...r.metadata, namespace: r.metadata.namespace ?? 'default' } }),
-    validate: noChecks,
+    validate: nameRequired,
     tag: (object) => ({ _tag: 'ControllerRevision', object }),
   }),
 }
@@ -87,10 +99,31 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
 /** Extends the kinds understood; used by the Job and CronJob modules to plug in their rules. */
 export const kindKey = (apiVersion: string, kind: string): string => `${apiVersion}/${kind}`
 
+/** The name kubectl prints for an object, read directly so that a malformed metadata still names it. */
 const nameOfRaw = (raw: unknown): string => {
-  const meta = ObjectMeta.decode((raw as { metadata?: unknown } | null)?.metadata ?? {})
-  return E.isRight(meta) ? (meta.right.name ?? meta.right.generateName ?? '') : ''
+  const meta = (raw as { metadata?: { name?: unknown; generateName?: unknown } } | null)?.metadata
+  const name = meta?.name ?? meta?.generateName
+  return typeof name === 'string' ? name : ''
 }
+
+/**
+ * Go's JSON decoding reads `null` as "absent" for every pointer, map and slice field, so
+ * `labels: null` (or a bare `labels:` in YAML) is valid Kubernetes input. Dropping null members
+ * before the codecs gives the same meaning. A ControllerRevision's `data` is kept verbatim:
+ * it is compared byte for byte, and Go writes `"creationTimestamp":null` into it.
+ */
+const withoutNulls = (value: unknown, keep: (key: string, depth: number) => boolean, depth = 0): unknown => {
+  if (Array.isArray(value)) return value.map((v) => withoutNulls(v, keep, depth + 1))
+  if (typeof value !== 'object' || value === null) return value
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (keep(k, depth)) out[k] = v
+    else if (v !== null) out[k] = withoutNulls(v, keep, depth + 1)
+  }
+  return out
+}
+
+const keepRevisionData = (key: string, depth: number): boolean => depth === 0 && key === 'data'
 
 /**
  * Decodes one object: checks its shape with the kind's codec, applies the API server's defaults
@@ -105,7 +138,8 @@ export const decodeManifest = (raw: unknown): E.Either<ManifestError, Manifest> 
   const r = rules[kindKey(apiVersion, kind)]
   if (r === undefined) return E.right({ _tag: 'Other', object: raw as Readonly<Record<string, unknown>> })
   const name = nameOfRaw(raw)
-  const decoded = r.codec.decode(raw)
+  const present = withoutNulls(raw, kind === 'ControllerRevision' ? keepRevisionData : () => false) as Readonly<Record<string, unknown>>
+  const decoded = r.codec.decode(r.prepare !== undefined ? r.prepare(present) : present)
   if (E.isLeft(decoded)) return E.left({ kind, name, errors: fieldErrorsOf(decoded.left) })
   const object = r.normalize(decoded.right)
   const errors = r.validate(object)

@@ -28,11 +28,10 @@ export const claimPods = (job: Job, pods: ReadonlyArray<Pod>): ClaimedPods => {
   const parsed = fromLabelSelector(job.spec.selector)
   const ownerRef = controllerRef(JobKind.apiVersion, JobKind.kind, job)
   const claim = claimObjects({ owner: job, ownerRef, selector: E.isRight(parsed) ? parsed.right : nothing }, pods)
-  const adopted = new Map(claim.adopt.map((w) => [w.object.metadata.uid ?? nameOf(w.object), withTrackingFinalizer(w.object)] as const))
-  const claimed = claim.claimed.map((pod) => {
-    const finalizers = adopted.get(pod.metadata.uid ?? nameOf(pod))
-    return finalizers === undefined ? pod : { ...pod, metadata: { ...pod.metadata, finalizers: [...finalizers] } }
-  })
+  // Upstream keeps working on the cached pod, which does not carry the tracking finalizer yet, so an
+  // adopted pod is counted only in the next sync, once the adoption patch has been observed.
+  const originals = new Map(claim.adopt.map((w) => [w.object.metadata.uid ?? nameOf(w.object), w.object] as const))
+  const claimed = claim.claimed.map((pod) => originals.get(pod.metadata.uid ?? nameOf(pod)) ?? pod)
   const writes = new Map<Pod, UpdatePod>([
     ...claim.adopt.map(({ object, ownerReferences }) => [
       object,
