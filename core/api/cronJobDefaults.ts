@@ -1,5 +1,5 @@
 import type { CronJob } from './cronJob'
-import { syntheticUid } from './jobDefaults'
+import { syntheticUid, withIdentity } from './identity'
 import { defaultPodTemplate } from './podDefaults'
 
 /**
@@ -19,12 +19,7 @@ export const defaultCronJob = (cj: CronJob): CronJob => ({
   ...(cj.status !== undefined ? { status: withActiveUids(cj.status, cj) } : {}),
   apiVersion: cj.apiVersion ?? 'batch/v1',
   kind: cj.kind ?? 'CronJob',
-  metadata: {
-    ...cj.metadata,
-    namespace: cj.metadata.namespace ?? 'default',
-    // As for Jobs and DaemonSets: a manifest not yet stored gets a deterministic uid.
-    uid: cj.metadata.uid ?? syntheticUid(cj.metadata.namespace ?? 'default', cj.metadata.name ?? cj.metadata.generateName ?? ''),
-  },
+  metadata: withIdentity(cj.metadata),
   spec: {
     ...cj.spec,
     concurrencyPolicy: cj.spec.concurrencyPolicy === undefined || cj.spec.concurrencyPolicy === '' ? 'Allow' : cj.spec.concurrencyPolicy,

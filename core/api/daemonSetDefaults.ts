@@ -1,5 +1,5 @@
 import type { DaemonSet, DaemonSetUpdateStrategy } from './daemonSet'
-import { syntheticUid } from './jobDefaults'
+import { withIdentity } from './identity'
 import { defaultPodTemplate } from './podDefaults'
 
 const defaultStrategy = (s: DaemonSetUpdateStrategy | undefined): DaemonSetUpdateStrategy => {
@@ -18,12 +18,7 @@ export const defaultDaemonSet = (ds: DaemonSet): DaemonSet => ({
   ...ds,
   apiVersion: ds.apiVersion ?? 'apps/v1',
   kind: ds.kind ?? 'DaemonSet',
-  metadata: {
-    ...ds.metadata,
-    namespace: ds.metadata.namespace ?? 'default',
-    // A manifest without a uid (not yet stored) gets a deterministic one, so plans repeat and pods can name their owner.
-    uid: ds.metadata.uid ?? syntheticUid(ds.metadata.namespace ?? 'default', ds.metadata.name ?? ds.metadata.generateName ?? ''),
-  },
+  metadata: withIdentity(ds.metadata),
   spec: {
     ...ds.spec,
     template: defaultPodTemplate(ds.spec.template),

@@ -1,5 +1,6 @@
 import { Job } from './job'
-import { defaultJob, syntheticUid } from './jobDefaults'
+import { syntheticUid } from './identity'
+import { defaultJob } from './jobDefaults'
 
 const template = { spec: { containers: [{ name: 'pi', image: 'perl' }], restartPolicy: 'Never' } }
 const job = (spec: Record<string, unknown>, metadata: Record<string, unknown> = { name: 'pi' }): Job =>

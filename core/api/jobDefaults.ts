@@ -1,25 +1,7 @@
 import { JobKeys, maxInt32, type Job, type JobSpec, type PodFailurePolicy } from './job'
 import type { StringMap } from './meta'
+import { withIdentity } from './identity'
 import { defaultPodTemplate } from './podDefaults'
-
-/** 32-bit FNV-1a of a string, seeded so that four rounds give 128 bits. */
-const fnv1a = (text: string, seed: number): number => {
-  let h = (0x811c9dc5 ^ seed) >>> 0
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h
-}
-
-/**
- * A UID for an object the API server has not stored yet. The server would pick a random UUID;
- * core has no randomness, so it is derived from namespace and name and runs repeat exactly.
- */
-export const syntheticUid = (namespace: string, name: string): string => {
-  const hex = [0, 1, 2, 3].map((seed) => fnv1a(`${namespace}/${name}`, seed).toString(16).padStart(8, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
-}
 
 const withDefaultPatternStatus = (policy: PodFailurePolicy): PodFailurePolicy =>
   policy.rules == null
@@ -81,13 +63,13 @@ const generateSelector = (job: Job, uid: string): JobSpec => {
  * back from the server shows.
  */
 export const defaultJob = (job: Job): Job => {
-  const namespace = job.metadata.namespace ?? 'default'
-  const uid = job.metadata.uid ?? syntheticUid(namespace, job.metadata.name ?? job.metadata.generateName ?? '')
+  const metadata = withIdentity(job.metadata)
+  const uid = metadata.uid
   const base: Job = {
     ...job,
     apiVersion: job.apiVersion ?? 'batch/v1',
     kind: job.kind ?? 'Job',
-    metadata: { ...job.metadata, namespace, uid },
+    metadata,
     spec: defaultSpec(job.spec),
   }
   return withJobLabels(isBeingCreated(base) ? { ...base, spec: generateSelector(base, uid) } : base)

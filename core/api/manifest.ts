@@ -6,7 +6,8 @@ import { DaemonSet } from './daemonSet'
 import { defaultDaemonSet } from './daemonSetDefaults'
 import { fieldErrorsOf } from './decodeFailure'
 import { Job } from './job'
-import { defaultJob, syntheticUid } from './jobDefaults'
+import { withIdentity } from './identity'
+import { defaultJob } from './jobDefaults'
 import { ObjectMeta } from './meta'
 import { Node } from './node'
 import { Pod } from './pod'
@@ -81,10 +82,7 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
     // A pod in a snapshot may omit its spec (upstream's test pods often do) or its uid; the uid is
     // derived as for other objects, so Job accounting can tell pods apart.
     prepare: (raw) => ({ spec: { containers: [] }, ...raw }),
-    normalize: (p) => {
-      const namespace = p.metadata.namespace ?? 'default'
-      return { ...p, metadata: { ...p.metadata, namespace, uid: p.metadata.uid ?? syntheticUid(namespace, p.metadata.name ?? '') } }
-    },
+    normalize: (p) => ({ ...p, metadata: withIdentity(p.metadata) }),
     validate: nameRequired,
     tag: (object) => ({ _tag: 'Pod', object }),
   }),

@@ -1,7 +1,7 @@
 import { formatInstant } from '../api/instant'
 import type { CronJob, CronJobStatus } from '../api/cronJob'
 import type { Job } from '../api/job'
-import { syntheticUid } from '../api/jobDefaults'
+import { syntheticUid } from '../api/identity'
 import { namespaceOf, nameOf } from '../api/meta'
 import type { Plan } from '../plan'
 

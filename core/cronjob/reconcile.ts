@@ -1,7 +1,7 @@
 import { formatInstant } from '../api/instant'
 import type { CronJob } from '../api/cronJob'
 import type { Job } from '../api/job'
-import { syntheticUid } from '../api/jobDefaults'
+import { syntheticUid } from '../api/identity'
 import { controllerOf, namespaceOf, nameOf } from '../api/meta'
 import { createJob, deleteJob, requeue, type Action, type Plan } from '../plan'
 import { childrenOf } from './children'
