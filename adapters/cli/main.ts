@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { addCronCommand } from './commands/cronNext'
 import { addExpandCommand } from './commands/expand'
 import { runPlan } from './commands/plan'
+import { addServeCommand } from './commands/serve'
 import { addSimulateCommand } from './commands/simulateCommand'
 import { processIo, type CliIo } from './io'
 
@@ -26,6 +27,7 @@ export const buildProgram = (io: CliIo, result: { code: number }): Command => {
   addExpandCommand(program, io, result)
   addCronCommand(program, io, result)
   addSimulateCommand(program, io, result)
+  addServeCommand(program, io, result)
   return program
 }
 

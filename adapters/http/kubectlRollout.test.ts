@@ -1,0 +1,54 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { kubeconfigYaml } from './kubeconfig'
+import { kubectlRunner, type Kubectl } from './kubectlRunner'
+import { serveTestCluster, type ServedCluster } from './testCluster'
+
+/** The seed's DaemonSet session with the real kubectl: set image --record, rollout status, history, undo. */
+const repo = path.resolve(__dirname, '..', '..')
+const fluentd = path.join(repo, 'examples', 'seed', 'fluentd-daemonset.yaml')
+
+let served: ServedCluster
+let home: string
+let kubectl: Kubectl
+
+beforeAll(async () => {
+  // Fast enough that a three-node rolling update finishes in about a second of real time.
+  served = await serveTestCluster({ nodes: 3, speed: 20 })
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'kuberules-rollout-'))
+  const kubeconfig = path.join(home, 'kubeconfig')
+  fs.writeFileSync(kubeconfig, kubeconfigYaml(served.api.url))
+  kubectl = kubectlRunner(kubeconfig, home, repo)
+})
+afterAll(async () => {
+  await served.stop()
+  fs.rmSync(home, { recursive: true, force: true })
+})
+
+it('set image --record, rollout status, history and undo to revision 1', async () => {
+  expect((await kubectl(['create', '-f', fluentd])).stdout).toBe('daemonset.apps/fluentd-elasticsearch created\n')
+  const set = await kubectl(['set', 'image', 'ds/fluentd-elasticsearch', 'fluentd-elasticsearch=k8s.gcr.io/fluentd-elasticsearch:v2.2.0', '--record', '-n=kube-system'])
+  expect(set.stdout).toBe('daemonset.apps/fluentd-elasticsearch image updated\n')
+
+  const status = await kubectl(['rollout', 'status', 'ds/fluentd-elasticsearch', '-n', 'kube-system'], 10000)
+  expect(status.code).toBe(0)
+  expect(status.stdout).toMatch(/daemon set "fluentd-elasticsearch" successfully rolled out\n$/)
+
+  const history = await kubectl(['rollout', 'history', 'daemonset', 'fluentd-elasticsearch', '-n', 'kube-system'])
+  expect(history.stdout).toMatch(/^1\s+<none>$/m)
+  expect(history.stdout).toMatch(/^2\s+kubectl set image ds\/fluentd-elasticsearch fluentd-elasticsearch=k8s.gcr.io\/fluentd-elasticsearch:v2.2.0 .*--record=true --namespace=kube-system$/m)
+
+  const undo = await kubectl(['rollout', 'undo', 'daemonset', 'fluentd-elasticsearch', '--to-revision=1', '-n', 'kube-system'])
+  expect(undo.stdout).toBe('daemonset.apps/fluentd-elasticsearch rolled back\n')
+  const after = await kubectl(['rollout', 'history', 'daemonset', 'fluentd-elasticsearch', '-n', 'kube-system'])
+  const revisions = after.stdout
+    .split('\n')
+    .map((l) => /^(\d+)\s/.exec(l)?.[1])
+    .filter((r): r is string => r !== undefined)
+  expect(revisions).toEqual(['2', '3'])
+
+  const revs = await kubectl(['get', 'controllerrevision', '-n', 'kube-system', '-l', 'name=fluentd-elasticsearch'])
+  expect(revs.stdout.split('\n')[0]?.trim().split(/\s{2,}/)).toEqual(['NAME', 'CONTROLLER', 'REVISION', 'AGE'])
+  expect(revs.stdout).toContain('daemonset.apps/fluentd-elasticsearch')
+}, 30000)

@@ -1,0 +1,44 @@
+import type { ServerResponse } from 'node:http'
+import type { Observable } from 'rxjs'
+import type { WatchEvent } from '../runtime/clusterApi'
+import { toTable } from './tables'
+
+export interface WatchStreamOptions {
+  /** Serve each object as a one-row Table (kubectl `get -w`). */
+  readonly table?: { readonly kind: string; readonly includeObject: string; readonly now: () => number }
+  /** Close after this long (the reflector's `timeoutSeconds`); absent: stay open, or `get -w` exits. */
+  readonly timeoutMs?: number
+}
+
+/**
+ * Streams a store watch as newline-delimited JSON events. Headers go out at once: kubectl's
+ * `rollout status` waits on them with a context it never cancels. An ERROR event (410 Expired)
+ * completes the store's observable, which ends the response so clients relist.
+ */
+export const streamWatch = (res: ServerResponse, events$: Observable<WatchEvent>, options: WatchStreamOptions): void => {
+  res.writeHead(200, { 'Content-Type': options.table !== undefined ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json', 'Cache-Control': 'no-cache, private' })
+  res.flushHeaders()
+  let first = true
+  const write = (event: WatchEvent): void => {
+    const t = options.table
+    const object =
+      t !== undefined && event.type !== 'ERROR' && event.type !== 'BOOKMARK'
+        ? toTable([event.object], {
+            kind: t.kind,
+            now: t.now(),
+            resourceVersion: event.object.metadata.resourceVersion ?? '',
+            includeObject: t.includeObject,
+            withColumns: first,
+          })
+        : event.object
+    if (object !== event.object) first = false
+    res.write(`${JSON.stringify({ type: event.type, object })}\n`)
+  }
+  const subscription = events$.subscribe({ next: write, complete: () => res.end(), error: () => res.end() })
+  const timer = options.timeoutMs !== undefined ? setTimeout(() => res.end(), options.timeoutMs) : undefined
+  // `res` 'close' (not `req`): Node fires req 'close' as soon as the empty request body is read.
+  res.on('close', () => {
+    subscription.unsubscribe()
+    if (timer !== undefined) clearTimeout(timer)
+  })
+}
