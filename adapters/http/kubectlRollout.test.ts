@@ -41,6 +41,8 @@ it('set image --record, rollout status, history and undo to revision 1', async (
 
   const undo = await kubectl(['rollout', 'undo', 'daemonset', 'fluentd-elasticsearch', '--to-revision=1', '-n', 'kube-system'])
   expect(undo.stdout).toBe('daemonset.apps/fluentd-elasticsearch rolled back\n')
+  // As a person would: wait until the controller has observed the rollback before reading history.
+  expect((await kubectl(['rollout', 'status', 'ds/fluentd-elasticsearch', '-n', 'kube-system'], 10000)).code).toBe(0)
   const after = await kubectl(['rollout', 'history', 'daemonset', 'fluentd-elasticsearch', '-n', 'kube-system'])
   const revisions = after.stdout
     .split('\n')
