@@ -53,8 +53,19 @@ const involvedOf = (store: MemoryStore, action: RecordEvent): Involved => {
 export const createEventRecorder = (store: MemoryStore, source: EventSource): EventRecorder => {
   const seen = new Map<string, { readonly namespace: string; readonly name: string }>()
 
+  // The hex of the current instant in nanoseconds, computed once per instant (a pure cache: the
+  // BigInt arithmetic and formatting ran for every Event and showed in profiles).
+  let hexAt: number | undefined
+  let hexOfNow = ''
   const freshName = (namespace: string, objectName: string): string => {
-    let nanos = BigInt(store.clock.now()) * 1_000_000n
+    const now = store.clock.now()
+    if (hexAt !== now) {
+      hexOfNow = (BigInt(now) * 1_000_000n).toString(16)
+      hexAt = now
+    }
+    const first = `${objectName}.${hexOfNow}`
+    if (E.isLeft(store.get({ resource: Resources.events, namespace, name: first }))) return first
+    let nanos = BigInt(now) * 1_000_000n + 1n
     for (;;) {
       const name = `${objectName}.${nanos.toString(16)}`
       if (E.isLeft(store.get({ resource: Resources.events, namespace, name }))) return name

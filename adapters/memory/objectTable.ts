@@ -1,5 +1,5 @@
 import type { KubeObject } from '../runtime/clusterApi'
-import { resourceKey, type ResourceInfo } from './resources'
+import { infoKey, resourceKey, type ResourceInfo } from './resources'
 
 /** An object together with the resource it is stored under. */
 export interface StoredEntry {
@@ -11,13 +11,18 @@ const keyOf = (namespace: string, name: string): string => `${namespace}/${name}
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** The store's current objects: per resource, by namespace and name (as etcd keys them), plus a uid index. */
+/**
+ * The store's current objects: per resource, by namespace and name (as etcd keys them), plus a uid index.
+ * Lookups go through nested maps (namespace, then name) rather than a `namespace/name` string:
+ * building and hashing that string on every read and write showed in profiles. `list` still
+ * orders by the `namespace/name` key, as before.
+ */
 export class ObjectTable {
-  private readonly byResource = new Map<string, Map<string, KubeObject>>()
+  private readonly byResource = new Map<string, Map<string, Map<string, KubeObject>>>()
   private readonly byUid = new Map<string, StoredEntry>()
 
   get(info: ResourceInfo, namespace: string, name: string): KubeObject | undefined {
-    return this.byResource.get(resourceKey(info))?.get(keyOf(namespace, name))
+    return this.byResource.get(infoKey(info))?.get(namespace)?.get(name)
   }
 
   has(info: ResourceInfo, namespace: string, name: string): boolean {
@@ -25,15 +30,24 @@ export class ObjectTable {
   }
 
   set(info: ResourceInfo, object: KubeObject): void {
-    const key = resourceKey(info)
-    const table = this.byResource.get(key) ?? new Map<string, KubeObject>()
-    this.byResource.set(key, table)
-    table.set(keyOf(object.metadata.namespace ?? '', object.metadata.name ?? ''), object)
+    const key = infoKey(info)
+    let table = this.byResource.get(key)
+    if (table === undefined) this.byResource.set(key, (table = new Map()))
+    const namespace = object.metadata.namespace ?? ''
+    let names = table.get(namespace)
+    if (names === undefined) table.set(namespace, (names = new Map()))
+    names.set(object.metadata.name ?? '', object)
     if (object.metadata.uid !== undefined) this.byUid.set(object.metadata.uid, { resource: info, object })
   }
 
   remove(info: ResourceInfo, object: KubeObject): void {
-    this.byResource.get(resourceKey(info))?.delete(keyOf(object.metadata.namespace ?? '', object.metadata.name ?? ''))
+    const table = this.byResource.get(infoKey(info))
+    const namespace = object.metadata.namespace ?? ''
+    const names = table?.get(namespace)
+    if (names !== undefined) {
+      names.delete(object.metadata.name ?? '')
+      if (names.size === 0) table?.delete(namespace)
+    }
     if (object.metadata.uid !== undefined) this.byUid.delete(object.metadata.uid)
   }
 
@@ -43,9 +57,11 @@ export class ObjectTable {
 
   /** The objects of one resource in key order (namespace, then name). */
   list(info: ResourceInfo): ReadonlyArray<KubeObject> {
-    const table = this.byResource.get(resourceKey(info))
+    const table = this.byResource.get(infoKey(info))
     if (table === undefined) return []
-    return [...table.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, object]) => object)
+    const keyed: Array<readonly [string, KubeObject]> = []
+    for (const [namespace, names] of table) for (const [name, object] of names) keyed.push([keyOf(namespace, name), object])
+    return keyed.sort(([a], [b]) => compareKeys(a, b)).map(([, object]) => object)
   }
 
   /** Every stored object, by resource key and then in key order. */

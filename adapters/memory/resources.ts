@@ -90,6 +90,18 @@ export const apiVersionOf = (r: GroupVersionResource): string => (r.group === ''
 
 export const resourceKey = (r: GroupVersionResource): string => `${r.group}/${r.version}/${r.resource}`
 
+const infoKeys = new WeakMap<ResourceInfo, string>()
+
+/**
+ * `resourceKey` of a store's (immutable) ResourceInfo, computed once per info: the object table
+ * and every watcher key each read and change by it, and building the string each time showed in profiles.
+ */
+export const infoKey = (info: ResourceInfo): string => {
+  let key = infoKeys.get(info)
+  if (key === undefined) infoKeys.set(info, (key = resourceKey(info)))
+  return key
+}
+
 const pluralOf = (kind: string): string => {
   const lower = kind.toLowerCase()
   if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`

@@ -27,6 +27,7 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
   const ids = options.ids ?? seededIds(options.seed ?? 0)
   const resources = new Map<string, ResourceInfo>([...builtinResources, ...(options.resources ?? [])].map((r) => [resourceKey(r), r]))
   const table = new ObjectTable()
+  const kindLookups = new Map<string, ResourceInfo | undefined>()
   const history = new EventHistory(options.historyLimit ?? 10_000)
   const subject = new Subject<StoreChange>()
   let revision = 0
@@ -49,7 +50,8 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
 
   const commit = (info: ResourceInfo, type: StoreChange['type'], next: KubeObject, previous: KubeObject | undefined): KubeObject => {
     revision++
-    const object = deepFreeze({ ...next, metadata: { ...next.metadata, resourceVersion: String(revision) } })
+    // Parts shared with the previous version are deep-frozen already (see deepFreeze).
+    const object = deepFreeze({ ...next, metadata: { ...next.metadata, resourceVersion: String(revision) } }, previous)
     if (type === 'DELETED') table.remove(info, object)
     else table.set(info, object)
     const change: StoreChange = { type, resource: info, object, previous, resourceVersion: revision }
@@ -90,16 +92,21 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
     return commit(info, isFinished(next) ? 'DELETED' : 'MODIFIED', next, stored)
   }
 
-  const bodyOf = (value: unknown): E.Either<Status, ObjectBody> =>
-    isRecord(value) ? E.right(jsonClone(value) as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
+  // `stored`: the object written over; the body's parts that are the stored object's own (frozen) parts are shared, not copied.
+  const bodyOf = (value: unknown, stored?: KubeObject): E.Either<Status, ObjectBody> =>
+    isRecord(value) ? E.right(jsonClone(value, stored) as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
 
   const store: MemoryStore = {
     clock,
     changes$: subject.asObservable(),
     resourceVersion: () => String(revision),
     resourceInfo: (resource) => resources.get(resourceKey(resource)),
-    resourceForKind: (kind, apiVersion) =>
-      [...resources.values()].find((r) => r.kind === kind && (apiVersion === undefined || apiVersionOf(r) === apiVersion)),
+    resourceForKind: (kind, apiVersion) => {
+      // Memoised: `resources` never changes after creation, and the event recorder asks on every Event.
+      const key = JSON.stringify([kind, apiVersion ?? null])
+      if (!kindLookups.has(key)) kindLookups.set(key, [...resources.values()].find((r) => r.kind === kind && (apiVersion === undefined || apiVersionOf(r) === apiVersion)))
+      return kindLookups.get(key)
+    },
 
     get: (request) => E.map(({ stored }: { readonly stored: KubeObject }) => stored)(located(request)),
 
@@ -143,18 +150,18 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
     update: (request) => {
       const at = located(request)
       if (E.isLeft(at)) return at
-      const body = bodyOf(request.body)
-      if (E.isLeft(body)) return body
       const { info, target, stored } = at.right
+      const body = bodyOf(request.body, stored)
+      if (E.isLeft(body)) return body
       return E.map((next: KubeObject) => finishUpdate(info, stored, next, request.dryRun))(prepareUpdate(info, stored, body.right, target))
     },
 
     updateStatus: (request) => {
       const at = located(request)
       if (E.isLeft(at)) return at
-      const body = bodyOf(request.body)
-      if (E.isLeft(body)) return body
       const { info, target, stored } = at.right
+      const body = bodyOf(request.body, stored)
+      if (E.isLeft(body)) return body
       if (!info.statusSubresource) return E.left(unknownResource())
       return E.map((next: KubeObject) => finishUpdate(info, stored, next, request.dryRun))(prepareStatusUpdate(info, stored, body.right, target))
     },
@@ -166,7 +173,7 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
       if (request.subresource === 'status' && !info.statusSubresource) return E.left(unknownResource())
       const patched = applyPatch(stored, request.patchType, request.patch)
       if (E.isLeft(patched)) return patched
-      const body = bodyOf(patched.right)
+      const body = bodyOf(patched.right, stored)
       if (E.isLeft(body)) return body
       const prepare = request.subresource === 'status' ? prepareStatusUpdate : prepareUpdate
       return E.map((next: KubeObject) => finishUpdate(info, stored, next, request.dryRun))(prepare(info, stored, body.right, target))

@@ -2,7 +2,7 @@ import { Observable } from 'rxjs'
 import type { KubeObject, WatchEvent } from '../runtime/clusterApi'
 import type { EventHistory, StoreChange } from './eventHistory'
 import type { ObjectFilter } from './objectFilter'
-import { resourceKey, type ResourceInfo } from './resources'
+import { infoKey, type ResourceInfo } from './resources'
 import { badRequest, expired, timeout } from './status'
 
 /** What a watch reads from the store: the change window, the live feed and the current state. */
@@ -36,7 +36,7 @@ const eventFor = (change: StoreChange, matches: ObjectFilter): WatchEvent | unde
  */
 export const watchChanges = (source: WatchSource, info: ResourceInfo, matches: ObjectFilter, resourceVersion: string | undefined): Observable<WatchEvent> =>
   new Observable<WatchEvent>((subscriber) => {
-    const key = resourceKey(info)
+    const key = infoKey(info)
     const fail = (event: WatchEvent): void => {
       subscriber.next(event)
       subscriber.complete()
@@ -47,7 +47,7 @@ export const watchChanges = (source: WatchSource, info: ResourceInfo, matches: O
     const deliver = (change: StoreChange): void => {
       if (change.resourceVersion <= last) return
       last = change.resourceVersion
-      if (resourceKey(change.resource) !== key) return
+      if (infoKey(change.resource) !== key) return
       const event = eventFor(change, matches)
       if (event !== undefined && !subscriber.closed) subscriber.next(event)
     }
@@ -61,6 +61,10 @@ export const watchChanges = (source: WatchSource, info: ResourceInfo, matches: O
       }
     }
     const live = source.live$.subscribe((change) => {
+      // Other resources' changes are dropped here rather than queued (most writes concern one
+      // resource, and every watcher sees every write). `deliver` would drop them anyway; the
+      // `last` they would have advanced only guards against older changes, which arrive first.
+      if (infoKey(change.resource) !== key) return
       queue.push(change)
       pump()
     })

@@ -19,11 +19,18 @@ export const keyOf = (namespace: string, name: string): string => (namespace ===
  */
 export class ObjectCache<A extends Named> {
   private readonly objects = new Map<string, A>()
-  private readonly indexes: ReadonlyArray<{ readonly name: string; readonly fn: (object: A) => ReadonlyArray<string>; readonly buckets: Map<string, Map<string, A>> }>
+  // `filed`: the values each key is filed under now, so a replaced or removed object's values are
+  // read back instead of recomputed (index functions are pure, objects immutable; this runs on every watch event).
+  private readonly indexes: ReadonlyArray<{
+    readonly name: string
+    readonly fn: (object: A) => ReadonlyArray<string>
+    readonly buckets: Map<string, Map<string, A>>
+    readonly filed: Map<string, ReadonlyArray<string>>
+  }>
   private sorted: ReadonlyArray<A> | undefined
 
   constructor(indexers: Indexers<A> = {}) {
-    this.indexes = Object.entries(indexers).map(([name, fn]) => ({ name, fn, buckets: new Map() }))
+    this.indexes = Object.entries(indexers).map(([name, fn]) => ({ name, fn, buckets: new Map(), filed: new Map() }))
   }
 
   get size(): number {
@@ -55,15 +62,17 @@ export class ObjectCache<A extends Named> {
     const key = objectKey(object)
     const old = this.objects.get(key)
     this.objects.set(key, object)
-    for (const { fn, buckets } of this.indexes) {
+    for (const { fn, buckets, filed } of this.indexes) {
       const values = fn(object)
+      const before = filed.get(key)
+      filed.set(key, values)
       // Filing again under a value it already had keeps the object's place in that bucket.
       for (const value of values) {
         let bucket = buckets.get(value)
         if (bucket === undefined) buckets.set(value, (bucket = new Map()))
         bucket.set(key, object)
       }
-      if (old !== undefined) for (const value of fn(old)) if (!values.includes(value)) unfile(buckets, value, key)
+      if (before !== undefined) for (const value of before) if (!values.includes(value)) unfile(buckets, value, key)
     }
     this.sorted = undefined
     return old
@@ -72,7 +81,10 @@ export class ObjectCache<A extends Named> {
   remove(key: string): A | undefined {
     const old = this.objects.get(key)
     if (old === undefined) return undefined
-    for (const { fn, buckets } of this.indexes) for (const value of fn(old)) unfile(buckets, value, key)
+    for (const { buckets, filed } of this.indexes) {
+      for (const value of filed.get(key) ?? []) unfile(buckets, value, key)
+      filed.delete(key)
+    }
     this.objects.delete(key)
     this.sorted = undefined
     return old

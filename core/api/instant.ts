@@ -14,6 +14,19 @@ export const makeInstant = (ms: number): Instant => ms as Instant
 
 /** Parses an RFC 3339 timestamp (Kubernetes' `metav1.Time` wire form). */
 export const parseInstant = (text: string): E.Either<string, Instant> => {
+  // A pure cache (Eithers are immutable values, the result depends on the text alone): the same
+  // timestamps are read over and over, and the regex test plus `Date.parse` showed in profiles.
+  const known = parsed.get(text)
+  if (known !== undefined) return known
+  if (parsed.size >= parsedLimit) parsed.clear()
+  const result = parseInstantUncached(text)
+  parsed.set(text, result)
+  return result
+}
+const parsedLimit = 4096
+const parsed = new Map<string, E.Either<string, Instant>>()
+
+const parseInstantUncached = (text: string): E.Either<string, Instant> => {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
     return E.left(`invalid time ${JSON.stringify(text)}: expected RFC3339 such as 2026-01-01T00:00:00Z`)
   }
@@ -26,7 +39,17 @@ export const instantOf = (text: string | null | undefined): Instant | undefined 
   text == null ? undefined : pipe(parseInstant(text), E.getOrElseW(() => undefined))
 
 /** Formats as Kubernetes does for `metav1.Time`: RFC 3339 in UTC with second precision. */
-export const formatInstant = (at: Instant | number): string =>
-  new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+// A pure cache of the last second formatted: simulations format the same virtual second many
+// times over (every write's timestamps), and `toISOString` was a visible share of a run's time.
+let lastSecond = Number.NaN
+let lastText = ''
+export const formatInstant = (at: Instant | number): string => {
+  const second = Math.floor(at / 1000)
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
+    lastSecond = second
+  }
+  return lastText
+}
 
 export const addSeconds = (at: Instant, seconds: number): Instant => makeInstant(at + seconds * 1000)

@@ -55,12 +55,10 @@ export const podConditionsOf = (context: PodContext, phase: PodPhase): PodCondit
   generate(context, phase).map((c) => {
     const before = context.status?.conditions.find((old) => old.type === c.type)
     const since = before !== undefined && before.status === c.status ? before.lastTransitionTime : formatInstant(context.now)
-    const { reason, message, ...rest } = c
-    return {
-      ...rest,
-      lastProbeTime: null,
-      lastTransitionTime: since,
-      ...(reason !== undefined ? { reason } : {}),
-      ...(message !== undefined ? { message } : {}),
-    }
+    // Built field by field (same keys, same order) rather than with rest/spread: this runs for
+    // every condition of every status write and the object-rest copy showed in profiles.
+    const out: { -readonly [K in keyof PodConditionView]: PodConditionView[K] } = { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: since }
+    if (c.reason !== undefined) out.reason = c.reason
+    if (c.message !== undefined) out.message = c.message
+    return out
   })
