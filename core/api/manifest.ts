@@ -94,7 +94,7 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
   }),
 }
 
-/** Extends the kinds understood; used by the Job and CronJob modules to plug in their rules. */
+/** The key of a kind in `rules`: `<apiVersion>/<kind>`, e.g. `apps/v1/DaemonSet`. */
 export const kindKey = (apiVersion: string, kind: string): string => `${apiVersion}/${kind}`
 
 /** The name kubectl prints for an object, read directly so that a malformed metadata still names it. */

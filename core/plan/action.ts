@@ -9,7 +9,6 @@ export type DeletePodReason =
   | 'Failed'
   | 'Succeeded'
   | 'Outdated'
-  | 'Unscheduled'
   | 'ScaleDown'
   | 'DeadlineExceeded'
   | 'BackoffLimitExceeded'
