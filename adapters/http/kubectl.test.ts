@@ -1,9 +1,7 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
-import { kubeconfigYaml } from './kubeconfig'
-import { kubectlRunner, type Kubectl } from './kubectlRunner'
-import { serveTestCluster, type ServedCluster } from './testCluster'
+import type { Kubectl } from './kubectlRunner'
+import { kubectlSession, type KubectlSession } from './testCluster'
 
 /**
  * The real kubectl against the served cluster. kubectl is resolved through PATH; when it is
@@ -12,23 +10,15 @@ import { serveTestCluster, type ServedCluster } from './testCluster'
 const repo = path.resolve(__dirname, '..', '..')
 const piJob = path.join(repo, 'examples', 'seed', 'pi-job.yaml')
 
-let served: ServedCluster
-let home: string
+let session: KubectlSession
 let kubectl: Kubectl
 
 beforeAll(async () => {
   // Twice real time: pi's first pods are running by the time `logs` asks.
-  served = await serveTestCluster({ nodes: 3, speed: 2 })
-  // A fresh HOME keeps kubectl's discovery and /version caches from other runs out of the way.
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'kuberules-kubectl-'))
-  const kubeconfig = path.join(home, 'kubeconfig')
-  fs.writeFileSync(kubeconfig, kubeconfigYaml(served.api.url))
-  kubectl = kubectlRunner(kubeconfig, home, repo)
+  session = await kubectlSession({ nodes: 3, speed: 2 }, repo)
+  kubectl = session.kubectl
 })
-afterAll(async () => {
-  await served.stop()
-  fs.rmSync(home, { recursive: true, force: true })
-})
+afterAll(() => session.stop())
 
 const lines = (text: string): ReadonlyArray<ReadonlyArray<string>> =>
   text
@@ -126,7 +116,7 @@ describe('real kubectl', () => {
         `    spec: {containers: [{name: agent, image: "${image}"}]}`,
         '',
       ].join('\n')
-    const file = path.join(home, 'agent.yaml')
+    const file = path.join(session.home, 'agent.yaml')
     fs.writeFileSync(file, manifest('agent:1'))
     expect((await kubectl(['apply', '-f', file])).stdout).toBe('daemonset.apps/agent created\n')
     expect((await kubectl(['apply', '-f', file])).stdout).toBe('daemonset.apps/agent unchanged\n')

@@ -1,30 +1,20 @@
-import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
-import { kubeconfigYaml } from './kubeconfig'
-import { kubectlRunner, type Kubectl } from './kubectlRunner'
-import { serveTestCluster, type ServedCluster } from './testCluster'
+import type { Kubectl } from './kubectlRunner'
+import { kubectlSession, type KubectlSession } from './testCluster'
 
 /** The seed's DaemonSet session with the real kubectl: set image --record, rollout status, history, undo. */
 const repo = path.resolve(__dirname, '..', '..')
 const fluentd = path.join(repo, 'examples', 'seed', 'fluentd-daemonset.yaml')
 
-let served: ServedCluster
-let home: string
+let session: KubectlSession
 let kubectl: Kubectl
 
 beforeAll(async () => {
   // Fast enough that a three-node rolling update finishes in about a second of real time.
-  served = await serveTestCluster({ nodes: 3, speed: 20 })
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'kuberules-rollout-'))
-  const kubeconfig = path.join(home, 'kubeconfig')
-  fs.writeFileSync(kubeconfig, kubeconfigYaml(served.api.url))
-  kubectl = kubectlRunner(kubeconfig, home, repo)
+  session = await kubectlSession({ nodes: 3, speed: 20 }, repo)
+  kubectl = session.kubectl
 })
-afterAll(async () => {
-  await served.stop()
-  fs.rmSync(home, { recursive: true, force: true })
-})
+afterAll(() => session.stop())
 
 it('set image --record, rollout status, history and undo to revision 1', async () => {
   expect((await kubectl(['create', '-f', fluentd])).stdout).toBe('daemonset.apps/fluentd-elasticsearch created\n')

@@ -1,4 +1,9 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import { createSimulatedCluster, type SimulatedCluster } from '../memory/simulatedCluster'
+import { kubeconfigYaml } from './kubeconfig'
+import { kubectlRunner, type Kubectl } from './kubectlRunner'
 import { startRealTimeClock, type RealTimeClock } from './realTime'
 import { startApiServer, type ApiServer, type ApiServerOptions } from './server'
 
@@ -23,6 +28,38 @@ export const serveTestCluster = async (options: { readonly nodes?: number; reado
       await api.close()
       await clock.stop()
       cluster.stop()
+    },
+  }
+}
+
+/** A served cluster with the real kubectl pointed at it, for tests that replay kubectl sessions. */
+export interface KubectlSession {
+  readonly served: ServedCluster
+  readonly kubectl: Kubectl
+  /** A scratch folder (kubectl's HOME) that tests may write manifests to. */
+  readonly home: string
+  stop(): Promise<void>
+}
+
+/**
+ * Serves a cluster and writes a kubeconfig for it into a fresh HOME, which keeps kubectl's
+ * discovery and /version caches from other runs out of the way.
+ */
+export const kubectlSession = async (
+  options: { readonly nodes?: number; readonly speed?: number },
+  repo: string,
+): Promise<KubectlSession> => {
+  const served = await serveTestCluster(options)
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kuberules-kubectl-'))
+  const kubeconfig = path.join(home, 'kubeconfig')
+  fs.writeFileSync(kubeconfig, kubeconfigYaml(served.api.url))
+  return {
+    served,
+    kubectl: kubectlRunner(kubeconfig, home, repo),
+    home,
+    stop: async () => {
+      await served.stop()
+      fs.rmSync(home, { recursive: true, force: true })
     },
   }
 }
