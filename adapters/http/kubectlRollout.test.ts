@@ -21,7 +21,7 @@ it('set image --record, rollout status, history and undo to revision 1', async (
   const set = await kubectl(['set', 'image', 'ds/fluentd-elasticsearch', 'fluentd-elasticsearch=k8s.gcr.io/fluentd-elasticsearch:v2.2.0', '--record', '-n=kube-system'])
   expect(set.stdout).toBe('daemonset.apps/fluentd-elasticsearch image updated\n')
 
-  const status = await kubectl(['rollout', 'status', 'ds/fluentd-elasticsearch', '-n', 'kube-system'], 10000)
+  const status = await kubectl(['rollout', 'status', 'ds/fluentd-elasticsearch', '-n', 'kube-system'], 20000)
   expect(status.code).toBe(0)
   expect(status.stdout).toMatch(/daemon set "fluentd-elasticsearch" successfully rolled out\n$/)
 
@@ -32,7 +32,7 @@ it('set image --record, rollout status, history and undo to revision 1', async (
   const undo = await kubectl(['rollout', 'undo', 'daemonset', 'fluentd-elasticsearch', '--to-revision=1', '-n', 'kube-system'])
   expect(undo.stdout).toBe('daemonset.apps/fluentd-elasticsearch rolled back\n')
   // As a person would: wait until the controller has observed the rollback before reading history.
-  expect((await kubectl(['rollout', 'status', 'ds/fluentd-elasticsearch', '-n', 'kube-system'], 10000)).code).toBe(0)
+  expect((await kubectl(['rollout', 'status', 'ds/fluentd-elasticsearch', '-n', 'kube-system'], 20000)).code).toBe(0)
   const after = await kubectl(['rollout', 'history', 'daemonset', 'fluentd-elasticsearch', '-n', 'kube-system'])
   const revisions = after.stdout
     .split('\n')
@@ -43,4 +43,4 @@ it('set image --record, rollout status, history and undo to revision 1', async (
   const revs = await kubectl(['get', 'controllerrevision', '-n', 'kube-system', '-l', 'name=fluentd-elasticsearch'])
   expect(revs.stdout.split('\n')[0]?.trim().split(/\s{2,}/)).toEqual(['NAME', 'CONTROLLER', 'REVISION', 'AGE'])
   expect(revs.stdout).toContain('daemonset.apps/fluentd-elasticsearch')
-}, 30000)
+}, 60000)
