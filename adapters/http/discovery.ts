@@ -9,8 +9,7 @@ export interface ServedResource {
   readonly subresources: ReadonlyArray<string>
 }
 
-// No `deletecollection`: DELETE on a collection is not served yet, and discovery should not promise it.
-const verbs = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] as const
+const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const
 const subVerbs = ['get', 'patch', 'update'] as const
 
 // kubectl has no built-in fallback for short names: without them `get po` or `ds/x` fail outright.
@@ -141,39 +140,5 @@ export const resourceList = (group: string, version: string): unknown => {
         verbs: s === 'log' ? ['get'] : subVerbs,
       })),
     ]),
-  }
-}
-
-const gvPath = (group: string, version: string): string => (group === '' ? `api/${version}` : `apis/${group}/${version}`)
-
-/**
- * `GET /openapi/v3`: kubectl's `create`/`apply` refuse to run without OpenAPI unless
- * `--validate=false`; a stub that declares server-side field validation is all they check.
- */
-export const openApiRoot = (): unknown => ({
-  paths: Object.fromEntries(groupVersions().map((gv) => [gvPath(gv.group, gv.version), { serverRelativeURL: `/openapi/v3/${gvPath(gv.group, gv.version)}?hash=kuberules1` }])),
-})
-
-/** `GET /openapi/v3/{api/v1|apis/g/v}`: one PATCH operation per kind declaring `fieldValidation`. */
-export const openApiGroupVersion = (path: string): unknown => {
-  const mine = servedResources.filter((r) => gvPath(r.info.group, r.info.version) === path)
-  if (mine.length === 0) return undefined
-  return {
-    openapi: '3.0.0',
-    info: { title: 'kuberules', version: versionInfo.gitVersion },
-    components: { schemas: {} },
-    paths: Object.fromEntries(
-      mine.map((r) => [
-        `/${path}/${r.info.namespaced ? 'namespaces/{namespace}/' : ''}${r.info.resource}/{name}`,
-        {
-          patch: {
-            'x-kubernetes-group-version-kind': gvk(r.info),
-            parameters: [{ name: 'fieldValidation', in: 'query', schema: { type: 'string' } }],
-            // No strategic-merge entry: it would make kubectl look for component schemas that are not here.
-            requestBody: { content: { 'application/merge-patch+json': { schema: {} } } },
-          },
-        },
-      ]),
-    ),
   }
 }

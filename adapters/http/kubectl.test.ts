@@ -89,7 +89,8 @@ describe('real kubectl', () => {
 
     const log = await kubectl(['logs', podName])
     expect(log.stderr).toBe('')
-    expect(log.stdout).toContain('[kuberules simulated runtime] container pi (resouer/ubuntu-bc) ran: sh -c')
+    // The simulated runtime runs nothing: one synthetic line (kubectlProcessRuntime.test.ts shows bc's real digits).
+    expect(log.stdout).toBe(`[kuberules simulated runtime] container pi (resouer/ubuntu-bc) ran: sh -c echo 'scale=5000; 4*a(1)' | bc -l \n`)
 
     const removed = await kubectl(['delete', '-f', piJob])
     expect(removed.stderr).toBe('')

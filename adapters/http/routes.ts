@@ -1,14 +1,18 @@
 import type { ServerResponse } from 'node:http'
 import * as E from 'fp-ts/Either'
 import { parse as parseYaml } from 'yaml'
+import type { ContainerLogs } from '../memory/containerLog'
 import type { MemoryStore } from '../memory/memoryStore'
 import { deleted, type Status } from '../memory/status'
-import type { KubeObject, ObjectBody, PatchType, PropagationPolicy } from '../runtime/clusterApi'
+import type { KubeObject, ObjectBody, PatchType } from '../runtime/clusterApi'
+import { deleteCollection, parseDeleteOptions, type DeleteOptions } from './deleteCollection'
 import { findServed, type ServedResource } from './discovery'
 import { badRequest, methodNotAllowed, sendJson, sendStatus, unknownResource, unsupportedMediaType } from './errors'
 import { servePodLog } from './podLogs'
 import { tableMediaType, toTable, wantsTable } from './tables'
-import { streamWatch } from './watchStream'
+import { bookmarkObject, streamWatch } from './watchStream'
+import { parseWriteOptions, warningHeader, type WriteVerb } from './writeOptions'
+import { applyObject, createObject, patchObject, replaceObject, type Written } from './writeRequests'
 
 /** A REST path resolved against the served resources. */
 export interface ResourcePath {
@@ -51,6 +55,12 @@ export interface RequestContext {
   readonly contentType: string
   /** Read lazily: only writes have a body. */
   readonly body: () => Promise<Buffer>
+  /** Names the field manager of writes that give no `fieldManager`. */
+  readonly userAgent: string
+  /** How often watches with `allowWatchBookmarks=true` get a BOOKMARK. */
+  readonly bookmarkIntervalMs: number
+  /** Containers' captured output, when a process runtime runs them. */
+  readonly logs?: ContainerLogs
 }
 
 /** JSON or YAML (both are accepted by the apiserver); malformed input is a 400, never a throw. */
@@ -68,26 +78,38 @@ export const decodeBody = (raw: Buffer, contentType: string): E.Either<Status, u
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const patchTypes: ReadonlyArray<PatchType> = ['application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/json-patch+json']
+const applyPatchType = 'application/apply-patch+yaml'
 
-const propagation = (v: unknown): PropagationPolicy | undefined => (v === 'Background' || v === 'Foreground' || v === 'Orphan' ? v : undefined)
+/** Sends a write's result with its warnings (`Warning: 299 - "…"` headers, which kubectl prints). */
+const sendWritten = (res: ServerResponse, result: E.Either<Status, Written>): void => {
+  if (E.isLeft(result)) return sendStatus(res, result.left)
+  if (result.right.warnings.length > 0) res.setHeader('Warning', result.right.warnings.map(warningHeader))
+  sendJson(res, result.right.code, result.right.object)
+}
 
 /** Serves one resource request from the store; every failure is a Kubernetes Status. */
 export const serveResource = async (store: MemoryStore, path: ResourcePath, ctx: RequestContext, res: ServerResponse): Promise<void> => {
   const { served, namespace, name, subresource } = path
   const resource = { group: served.info.group, version: served.info.version, resource: served.info.resource }
   const scope = { resource, ...(namespace !== undefined ? { namespace } : {}) }
-  const dryRun = ctx.query.get('dryRun') === 'All'
   const reply = (result: E.Either<Status, unknown>, code = 200): void =>
     E.isLeft(result) ? sendStatus(res, result.left) : sendJson(res, code, result.right)
+  const target = { store, info: served.info, ...(namespace !== undefined ? { namespace } : {}), ...(name !== undefined ? { name } : {}), ...(subresource === 'status' ? { subresource: 'status' as const } : {}) }
+  const optionsFor = (verb: WriteVerb) => parseWriteOptions(ctx.query, verb, ctx.userAgent)
   const readBody = async (): Promise<E.Either<Status, unknown>> => decodeBody(await ctx.body(), ctx.contentType)
   const readObject = async (): Promise<E.Either<Status, ObjectBody>> => {
     const body = await readBody()
     return E.isLeft(body) ? body : isRecord(body.right) ? E.right(body.right as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
   }
+  const readDeleteOptions = async (): Promise<E.Either<Status, DeleteOptions>> => {
+    const raw = await ctx.body()
+    const body = raw.length === 0 ? E.right<Status, unknown>({}) : decodeBody(raw, ctx.contentType)
+    return E.map((o: unknown) => parseDeleteOptions(ctx.query, o))(body)
+  }
   if (subresource !== undefined && !served.subresources.includes(subresource)) return sendStatus(res, unknownResource())
   if (subresource === 'log') {
     if (ctx.method !== 'GET' || namespace === undefined || name === undefined) return sendStatus(res, methodNotAllowed('pod logs are only read'))
-    return servePodLog(store, namespace, name, ctx.query, res)
+    return servePodLog(store, namespace, name, ctx.query, res, ctx.logs)
   }
 
   if (name === undefined) {
@@ -101,9 +123,11 @@ export const serveResource = async (store: MemoryStore, path: ResourcePath, ctx:
       if (ctx.query.get('watch') === 'true' || ctx.query.get('watch') === '1') {
         const rv = ctx.query.get('resourceVersion')
         const seconds = Number(ctx.query.get('timeoutSeconds') ?? '')
+        const bookmarks = ctx.query.get('allowWatchBookmarks') === 'true' ? { intervalMs: ctx.bookmarkIntervalMs, object: () => bookmarkObject(served.info, store.resourceVersion(), table !== undefined) } : undefined
         return streamWatch(res, store.watch({ ...scope, ...selectors, ...(rv !== null ? { resourceVersion: rv } : {}) }), {
           ...(table !== undefined ? { table } : {}),
           ...(seconds > 0 ? { timeoutMs: seconds * 1000 } : {}),
+          ...(bookmarks !== undefined ? { bookmarks } : {}),
         })
       }
       const list = store.list({ ...scope, ...selectors })
@@ -113,9 +137,17 @@ export const serveResource = async (store: MemoryStore, path: ResourcePath, ctx:
       return sendJson(res, 200, rows, tableMediaType)
     }
     if (ctx.method === 'POST') {
+      const options = optionsFor('create')
+      if (E.isLeft(options)) return sendStatus(res, options.left)
       const body = await readObject()
       if (E.isLeft(body)) return sendStatus(res, body.left)
-      return reply(store.create({ ...scope, body: body.right, dryRun }), 201)
+      return sendWritten(res, createObject(target, body.right, options.right))
+    }
+    if (ctx.method === 'DELETE') {
+      const options = await readDeleteOptions()
+      if (E.isLeft(options)) return sendStatus(res, options.left)
+      const selectors = { labelSelector: ctx.query.get('labelSelector') ?? '', fieldSelector: ctx.query.get('fieldSelector') ?? '' }
+      return reply(deleteCollection(store, served.info, namespace, selectors, options.right))
     }
     return sendStatus(res, methodNotAllowed(`the server does not allow this method on the requested resource`))
   }
@@ -129,38 +161,27 @@ export const serveResource = async (store: MemoryStore, path: ResourcePath, ctx:
       return sendJson(res, 200, toTable([got.right], { kind: served.info.kind, now: store.clock.now(), resourceVersion: got.right.metadata.resourceVersion ?? '', includeObject, withColumns: true }), tableMediaType)
     }
     case 'PUT': {
+      const options = optionsFor('update')
+      if (E.isLeft(options)) return sendStatus(res, options.left)
       const body = await readObject()
       if (E.isLeft(body)) return sendStatus(res, body.left)
-      const request = { ...item, body: body.right, dryRun }
-      return reply(subresource === 'status' ? store.updateStatus(request) : store.update(request))
+      return sendWritten(res, replaceObject(target, body.right, options.right))
     }
     case 'PATCH': {
+      const apply = ctx.contentType.startsWith(applyPatchType)
       const patchType = patchTypes.find((t) => ctx.contentType.startsWith(t))
-      if (patchType === undefined) return sendStatus(res, unsupportedMediaType(ctx.contentType))
+      if (patchType === undefined && !apply) return sendStatus(res, unsupportedMediaType(ctx.contentType))
+      const options = optionsFor(apply ? 'apply' : 'patch')
+      if (E.isLeft(options)) return sendStatus(res, options.left)
       const patch = await readBody()
       if (E.isLeft(patch)) return sendStatus(res, patch.left)
-      return reply(store.patch({ ...item, patchType, patch: patch.right, dryRun, ...(subresource === 'status' ? { subresource: 'status' as const } : {}) }))
+      return sendWritten(res, patchType === undefined ? applyObject(target, patch.right, options.right) : patchObject(target, patchType, patch.right, options.right))
     }
     case 'DELETE': {
       if (subresource !== undefined) return sendStatus(res, methodNotAllowed('subresources cannot be deleted'))
-      const raw = await ctx.body()
-      const options = raw.length === 0 ? E.right<Status, unknown>({}) : decodeBody(raw, ctx.contentType)
+      const options = await readDeleteOptions()
       if (E.isLeft(options)) return sendStatus(res, options.left)
-      const o = isRecord(options.right) ? options.right : {}
-      const policy = propagation(ctx.query.get('propagationPolicy') ?? o['propagationPolicy'])
-      const grace = ctx.query.get('gracePeriodSeconds') ?? o['gracePeriodSeconds']
-      const pre = isRecord(o['preconditions']) ? o['preconditions'] : {}
-      const preconditions = {
-        ...(typeof pre['uid'] === 'string' ? { uid: pre['uid'] } : {}),
-        ...(typeof pre['resourceVersion'] === 'string' ? { resourceVersion: pre['resourceVersion'] } : {}),
-      }
-      const outcome = store.delete({
-        ...item,
-        dryRun,
-        ...(policy !== undefined ? { propagationPolicy: policy } : {}),
-        ...(grace !== undefined && grace !== null && Number.isFinite(Number(grace)) ? { gracePeriodSeconds: Number(grace) } : {}),
-        ...(Object.keys(preconditions).length > 0 ? { preconditions } : {}),
-      })
+      const outcome = store.delete({ ...item, ...options.right })
       if (E.isLeft(outcome)) return sendStatus(res, outcome.left)
       const object: KubeObject = outcome.right.object
       // Like the apiserver: a finished deletion answers a success Status, a graceful one the terminating object.

@@ -1,17 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { ContainerLogs } from '../memory/containerLog'
 import type { MemoryStore } from '../memory/memoryStore'
 import {
   aggregatedDiscovery,
   aggregatedMediaType,
   legacyCoreVersions,
   legacyGroupList,
-  openApiGroupVersion,
-  openApiRoot,
   resourceList,
+  servedResources,
   versionInfo,
   wantsAggregated,
 } from './discovery'
+import { openApiV3 } from './openapi/document'
 import { badRequest, internal, sendJson, sendStatus, tooLarge, unauthorized, unknownResource } from './errors'
 import { parseResourcePath, serveResource } from './routes'
 
@@ -25,6 +26,10 @@ export interface ApiServerOptions {
   readonly token?: string
   /** Request bodies above this many bytes get 413 (default 3 MiB, the apiserver's limit). */
   readonly maxBodyBytes?: number
+  /** Wall-clock ms between BOOKMARK events on watches that allow them (default 60 s, as the apiserver). */
+  readonly bookmarkIntervalMs?: number
+  /** Containers' captured output for `pods/{name}/log`, when a process runtime runs them. */
+  readonly logs?: ContainerLogs
 }
 
 export interface ApiServer {
@@ -35,6 +40,9 @@ export interface ApiServer {
 }
 
 const defaultMaxBody = 3 * 1024 * 1024
+
+// Built once: the documents only depend on the served resources.
+const openApi = openApiV3(servedResources)
 
 class BodyTooLarge extends Error {}
 
@@ -79,11 +87,11 @@ const serveMeta = (req: IncomingMessage, res: ServerResponse, path: string, acce
     return true
   }
   if (path === '/openapi/v3') {
-    sendJson(res, 200, openApiRoot())
+    sendJson(res, 200, openApi.root)
     return true
   }
   if (path.startsWith('/openapi/v3/')) {
-    const doc = openApiGroupVersion(path.slice('/openapi/v3/'.length))
+    const doc = openApi.document(path.slice('/openapi/v3/'.length))
     if (doc === undefined) sendStatus(res, unknownResource())
     else sendJson(res, 200, doc)
     return true
@@ -120,6 +128,9 @@ const handle = async (options: ApiServerOptions, req: IncomingMessage, res: Serv
       accept,
       contentType: req.headers['content-type'] ?? 'application/json',
       body: () => (body ??= readBody(req, maxBody)),
+      userAgent: req.headers['user-agent'] ?? '',
+      bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
+      ...(options.logs !== undefined ? { logs: options.logs } : {}),
     },
     res,
   )

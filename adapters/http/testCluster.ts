@@ -1,7 +1,9 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import type { ContainerRuntime } from '../memory/containerRuntime'
 import { createSimulatedCluster, type SimulatedCluster } from '../memory/simulatedCluster'
+import type { Controller } from '../runtime/controller'
 import { kubeconfigYaml } from './kubeconfig'
 import { kubectlRunner, type Kubectl } from './kubectlRunner'
 import { startRealTimeClock, type RealTimeClock } from './realTime'
@@ -14,12 +16,25 @@ export interface ServedCluster {
   stop(): Promise<void>
 }
 
-export const serveTestCluster = async (options: { readonly nodes?: number; readonly speed?: number } & Omit<ApiServerOptions, 'store'> = {}): Promise<ServedCluster> => {
+export const serveTestCluster = async (
+  options: {
+    readonly nodes?: number
+    readonly speed?: number
+    readonly controllers?: ReadonlyArray<Controller>
+    /** A process runtime is stopped with the cluster, so no process outlives it. */
+    readonly runtime?: ContainerRuntime
+  } & Omit<ApiServerOptions, 'store' | 'logs'> = {},
+): Promise<ServedCluster> => {
   // Start at the wall clock so AGE columns read like a live cluster's.
-  const cluster = await createSimulatedCluster({ start: Math.floor(Date.now() / 1000) * 1000, record: false })
+  const cluster = await createSimulatedCluster({
+    start: Math.floor(Date.now() / 1000) * 1000,
+    record: false,
+    ...(options.controllers !== undefined ? { controllers: options.controllers } : {}),
+    ...(options.runtime !== undefined ? { runtime: options.runtime } : {}),
+  })
   cluster.addNodes(options.nodes ?? 2)
-  const { nodes: _n, speed: _s, ...serverOptions } = options
-  const api = await startApiServer({ ...serverOptions, store: cluster.store })
+  const { nodes: _n, speed: _s, controllers: _c, runtime, ...serverOptions } = options
+  const api = await startApiServer({ ...serverOptions, store: cluster.store, ...(runtime?.kind === 'process' ? { logs: runtime.logs } : {}) })
   const clock: RealTimeClock = startRealTimeClock(cluster, options.speed ?? 1)
   return {
     cluster,
@@ -28,6 +43,7 @@ export const serveTestCluster = async (options: { readonly nodes?: number; reado
       await api.close()
       await clock.stop()
       cluster.stop()
+      if (runtime?.kind === 'process') await runtime.stop()
     },
   }
 }
@@ -46,7 +62,7 @@ export interface KubectlSession {
  * discovery and /version caches from other runs out of the way.
  */
 export const kubectlSession = async (
-  options: { readonly nodes?: number; readonly speed?: number },
+  options: { readonly nodes?: number; readonly speed?: number; readonly runtime?: ContainerRuntime },
   repo: string,
 ): Promise<KubectlSession> => {
   const served = await serveTestCluster(options)

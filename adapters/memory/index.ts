@@ -56,3 +56,15 @@ export {
   type SimulatedClusterOptions,
   type TimelineEntry,
 } from './simulatedCluster'
+export {
+  simulatedRuntime,
+  runtimeKinds,
+  type ContainerRuntime,
+  type PodContainers,
+  type ProcessRuntime,
+  type RuntimeHost,
+  type RuntimeKind,
+  type SimulatedRuntime,
+} from './containerRuntime'
+export { createProcessRuntime, type ProcessRuntimeOptions } from './processRuntime'
+export { createLogBuffer, logLimitBytes, type CapturedLine, type ContainerLogs, type LogBuffer } from './containerLog'

@@ -1,6 +1,7 @@
 import type { Subscription } from 'rxjs'
 import { formatInstant, taintsOf, type Node, type Pod } from '../../core/api'
 import { Resources, type WatchEvent } from '../runtime/clusterApi'
+import type { ContainerRuntime } from './containerRuntime'
 import type { MemoryStore } from './memoryStore'
 import { evictionDelaySeconds, NodeRing } from './podPlacement'
 import { createPodRunner, type RunningPod } from './podRunner'
@@ -9,6 +10,8 @@ import type { TimerId } from './virtualClock'
 export interface KubeletOptions {
   /** Seconds a container takes to exit after SIGTERM (no annotation sets it); default 0. */
   readonly stopSeconds?: number
+  /** Who runs the containers (default: the simulated runtime). */
+  readonly runtime?: ContainerRuntime
 }
 
 export interface Kubelet {
@@ -49,7 +52,7 @@ export const startKubelet = (store: MemoryStore, options: KubeletOptions = {}): 
   let fresh: string[] = []
   let retryAll = false
   let pass: TimerId | undefined
-  const runner = createPodRunner(store, options.stopSeconds ?? 0, (uid) => pods.get(uid))
+  const runner = createPodRunner(store, options.stopSeconds ?? 0, (uid) => pods.get(uid), options.runtime)
 
   const podsOn = (node: string): Set<string> => {
     const set = onNode.get(node) ?? new Set<string>()

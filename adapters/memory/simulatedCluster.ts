@@ -6,6 +6,7 @@ import { startControllerManager, type ControllerManager } from '../runtime/contr
 import { builtinControllers } from '../runtime/controllers'
 import { createSharedInformers } from '../runtime/sharedInformers'
 import { applyObjects, clusterNamespaces, readyNodes, type ApplyFailure } from './applyObjects'
+import type { ContainerRuntime } from './containerRuntime'
 import { countingScheduler } from './countingScheduler'
 import { createEventRecorder } from './eventRecorder'
 import { startGarbageCollector } from './garbageCollector'
@@ -33,6 +34,8 @@ export interface SimulatedClusterOptions {
   readonly resources?: ReadonlyArray<ResourceInfo>
   /** Seconds containers take to stop after SIGTERM (default 0). */
   readonly stopSeconds?: number
+  /** Who runs the containers (default: simulated); its owner stops a process runtime after the cluster. */
+  readonly runtime?: ContainerRuntime
   /** Keep every change for `timeline()` (default true). */
   readonly record?: boolean
   readonly log?: (line: string) => void
@@ -80,7 +83,10 @@ export const createSimulatedCluster = async (options: SimulatedClusterOptions = 
   const scheduler = virtualScheduler(clock)
   const background = countingScheduler(clock)
   const gc = startGarbageCollector(store)
-  const kubelet = startKubelet(store, options.stopSeconds !== undefined ? { stopSeconds: options.stopSeconds } : {})
+  const kubelet = startKubelet(store, {
+    ...(options.stopSeconds !== undefined ? { stopSeconds: options.stopSeconds } : {}),
+    ...(options.runtime !== undefined ? { runtime: options.runtime } : {}),
+  })
   const informers = createSharedInformers({ api, decode: 'trusted', scheduler, activity, ...(options.log !== undefined ? { log: options.log } : {}) })
   const controllers = await startControllerManager(options.controllers ?? builtinControllers, {
     api,

@@ -146,3 +146,27 @@ describe('podMachine: activeDeadlineSeconds', () => {
     expect(types(tl)).toEqual(['writeStatus', 'removePod'])
   })
 })
+
+describe('podMachine: a real runtime (exitsWhenTold)', () => {
+  it('a run lasts until container.exited, whatever run-seconds says', () => {
+    const tl = running({ restartPolicy: 'Never' }, { runSeconds: 5, exitsWhenTold: true })
+    expect(tl.snapshot.value).toEqual({ Active: { containers: { Running: 'Forever' }, deadline: 'Unbounded' } })
+    expect(tl.timers).toEqual([])
+    tl.send(containerExited(at(9), 3))
+    expect(tl.snapshot.value).toBe('Failed')
+    expect(writes(tl).at(-1)?.containerStatuses[0]?.state).toMatchObject({ terminated: { exitCode: 3, reason: 'Error', finishedAt: ts(9) } })
+  })
+
+  it('after SIGTERM the pod waits for the exit, up to the grace period', () => {
+    const tl = running({ terminationGracePeriodSeconds: 30 }, { exitsWhenTold: true }).send(deletionRequested(at(10)))
+    expect(tl.snapshot.value).toBe('Killing')
+    tl.send(containerExited(at(12), 143))
+    expect(tl.snapshot.value).toBe('Gone')
+    expect(writes(tl)[0]?.containerStatuses[0]?.state).toMatchObject({ terminated: { exitCode: 143, finishedAt: ts(12) } })
+
+    const stubborn = running({ terminationGracePeriodSeconds: 30 }, { exitsWhenTold: true }).send(deletionRequested(at(10)))
+    while (stubborn.snapshot.value === 'Killing') stubborn.fire()
+    expect(seconds(stubborn)).toBe(40)
+    expect(writes(stubborn)[0]?.containerStatuses[0]?.state).toMatchObject({ terminated: { exitCode: 137, finishedAt: ts(40) } })
+  })
+})

@@ -20,6 +20,11 @@ export interface PodLifecycle {
   readonly failTimes: number
   /** How long a container takes to exit after SIGTERM; past the grace period it is killed instead. */
   readonly stopSeconds: number
+  /**
+   * A real runtime runs the containers: each run, and each stop after SIGTERM, lasts until the
+   * adapter sends `container.exited` (or the grace period ends); run-seconds and stopSeconds are unused.
+   */
+  readonly exitsWhenTold?: true
 }
 
 export const defaultStartSeconds = 2

@@ -84,7 +84,7 @@ export const podSetup = setup({
     markTerminal: assign({ terminal: true, crashLoop: false }),
   },
   guards: {
-    runsForever: ({ context }) => context.lifecycle.runSeconds === undefined,
+    runsForever: ({ context }) => context.lifecycle.runSeconds === undefined || context.lifecycle.exitsWhenTold === true,
     hasActiveDeadline: ({ context }) => context.activeDeadlineSeconds !== undefined,
     isRunning: ({ context }) => context.container._tag === 'Running',
     restarts: ({ context }) => shouldRestart(context),
@@ -97,7 +97,8 @@ export const podSetup = setup({
       context.container._tag === 'Terminated' && context.container.exitCode === 0 && !context.deadlineExceeded,
     isDeleted: ({ context }) => context.deletionRequestedAt !== undefined,
     // On a tie the grace period wins: the kubelet's SIGKILL comes first.
-    stopsBeforeGrace: ({ context }) => context.lifecycle.stopSeconds < (context.killing?.graceSeconds ?? 0),
+    stopsBeforeGrace: ({ context }) =>
+      context.lifecycle.exitsWhenTold !== true && context.lifecycle.stopSeconds < (context.killing?.graceSeconds ?? 0),
   },
   delays: {
     startDelay: due.delayUntil(due.startDue),
