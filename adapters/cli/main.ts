@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander'
+import { addControlCommand } from './commands/control'
 import { addCronCommand } from './commands/cronNext'
+import { addDiffCommand } from './commands/diff'
 import { addExpandCommand } from './commands/expand'
 import { runPlan } from './commands/plan'
 import { addServeCommand } from './commands/serve'
@@ -28,6 +30,8 @@ export const buildProgram = (io: CliIo, result: { code: number }): Command => {
   addCronCommand(program, io, result)
   addSimulateCommand(program, io, result)
   addServeCommand(program, io, result)
+  addDiffCommand(program, io, result)
+  addControlCommand(program, io, result)
   return program
 }
 

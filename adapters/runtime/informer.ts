@@ -28,27 +28,49 @@ export interface InformerOptions<A> {
   /** Turns an API object into the cached form once per change; undefined skips an undecodable object. */
   readonly decode: (object: KubeObject) => A | undefined
   readonly indexers?: Indexers<A>
-  /** For the pause before relisting after a failed list or a broken watch. */
+  /**
+   * The clock of the relist backoff. Absent, a relist follows a broken watch at once, with no
+   * backoff: only for tests of the cache logic over an API that never fails twice.
+   */
   readonly scheduler?: SchedulerLike
+  readonly relistBackoff?: RelistBackoff
   readonly activity?: Activity
   readonly log?: (line: string) => void
 }
 
-const relistDelayMs = 1000
+/**
+ * How often an informer may LIST: the gap between two lists starts at `initialMs`, doubles with
+ * every list that follows the previous one within `resetAfterMs`, up to `maxMs`, and is back to
+ * `initialMs` after a quiet period (client-go's reflector backoff: 800 ms to 30 s, reset after 2 min).
+ */
+export interface RelistBackoff {
+  readonly initialMs: number
+  readonly maxMs: number
+  readonly resetAfterMs: number
+}
+
+export const defaultRelistBackoff: RelistBackoff = { initialMs: 1000, maxMs: 30_000, resetAfterMs: 120_000 }
 
 /**
  * A reflector plus indexer (client-go `SharedIndexInformer`) over `ClusterApi`: list, then watch
  * from the list's resourceVersion. A watch that ends is resumed from the last version seen; one
- * that reports an error (410 Expired) or fails is replaced by a relist, which reconciles the cache
- * with the list (updates for what is still there, deletions for what is gone).
+ * that reports an error (410 Expired), fails, or ends at once without an event is replaced by a
+ * relist, which reconciles the cache with the list (updates for what is still there, deletions for
+ * what is gone). Relists are paced by `relistBackoff` on the scheduler: at most one LIST per
+ * backoff interval however often watches break, so a server that keeps answering 410 sees a
+ * LIST every 1, 2, 4, … 30 s rather than a storm.
  */
 export const createInformer = <A extends Named>(options: InformerOptions<A>): Informer<A> => {
-  const { api, resource, decode } = options
+  const { api, resource, decode, scheduler } = options
+  const backoff = options.relistBackoff ?? defaultRelistBackoff
   const cache = new ObjectCache<A>(options.indexers)
   const events = new Subject<InformerEvent<A>>()
   const name = `${resource.group === '' ? '' : `${resource.group}/`}${resource.resource}`
   let watch: Subscription | undefined
-  let retry: Subscription | undefined
+  let pending: Subscription | undefined
+  let relisting = false
+  let lastListAt: number | undefined
+  let gapMs = backoff.initialMs
   let lastVersion = ''
   let synced = false
   let stopped = false
@@ -74,14 +96,27 @@ export const createInformer = <A extends Named>(options: InformerOptions<A>): In
   // not move on between the list's answer and the cache taking it in.
   const relistTracked = (): Promise<void> => options.activity?.track(relist()) ?? relist()
 
-  const later = (fn: () => void): void => {
-    if (options.scheduler === undefined) fn()
-    else retry = options.scheduler.schedule(fn, relistDelayMs)
+  /** Asks for a relist: at once if the last LIST is a gap ago, else when the gap is over; requests meanwhile merge. */
+  const requestRelist = (): void => {
+    watch?.unsubscribe()
+    if (stopped || pending !== undefined || relisting) return
+    if (scheduler === undefined) {
+      void relistTracked()
+      return
+    }
+    const wait = lastListAt === undefined ? 0 : Math.max(0, lastListAt + gapMs - scheduler.now())
+    pending = scheduler.schedule(() => {
+      pending = undefined
+      if (!stopped) void relistTracked()
+    }, wait)
   }
 
   const watchFrom = (version: string): void => {
     let broken = false
+    let seen = 0
+    const startedAt = scheduler?.now()
     const onEvent = (event: WatchEvent): void => {
+      seen++
       switch (event.type) {
         case 'ADDED':
         case 'MODIFIED':
@@ -99,14 +134,18 @@ export const createInformer = <A extends Named>(options: InformerOptions<A>): In
           return
       }
     }
+    // A server that closes every watch at once would otherwise be re-watched in a tight loop.
+    const endedAtOnce = (): boolean => seen === 0 && scheduler !== undefined && startedAt !== undefined && scheduler.now() - startedAt < backoff.initialMs
     watch = api.watch({ resource, resourceVersion: version, allowWatchBookmarks: true }).subscribe({
       next: onEvent,
-      error: () => {
-        if (!stopped) later(() => void relistTracked())
+      error: (error: unknown) => {
+        if (stopped) return
+        options.log?.(`informer ${name}: watch failed: ${describeError(error)}; relisting`)
+        requestRelist()
       },
       complete: () => {
         if (stopped) return
-        if (broken) void relistTracked()
+        if (broken || endedAtOnce()) requestRelist()
         else watchFrom(lastVersion)
       },
     })
@@ -114,11 +153,18 @@ export const createInformer = <A extends Named>(options: InformerOptions<A>): In
 
   const relist = async (): Promise<void> => {
     watch?.unsubscribe()
+    relisting = true
+    if (scheduler !== undefined) {
+      const now = scheduler.now()
+      if (lastListAt !== undefined) gapMs = now - lastListAt >= backoff.resetAfterMs ? backoff.initialMs : Math.min(backoff.maxMs, gapMs * 2)
+      lastListAt = now
+    }
     const listed = await api.list({ resource })
+    relisting = false
     if (stopped) return
     if (E.isLeft(listed)) {
       options.log?.(`informer ${name}: list failed: ${listed.left.status.message}`)
-      later(() => void relistTracked())
+      requestRelist()
       return
     }
     const seen = new Set<string>()
@@ -143,9 +189,17 @@ export const createInformer = <A extends Named>(options: InformerOptions<A>): In
     stop: () => {
       stopped = true
       watch?.unsubscribe()
-      retry?.unsubscribe()
+      pending?.unsubscribe()
       events.complete()
     },
     hasSynced: () => synced,
   }
+}
+
+const describeError = (error: unknown): string => {
+  if (typeof error === 'object' && error !== null && 'status' in error) {
+    const status = (error as { readonly status?: { readonly message?: unknown } }).status
+    if (typeof status?.message === 'string') return status.message
+  }
+  return error instanceof Error ? error.message : String(error)
 }
