@@ -115,7 +115,7 @@ describe('kubectl logs -f', () => {
     const followed = await kubectl(['logs', '-f', 'printer'], 15000)
     expect(followed.stderr).toBe('')
     expect(followed.code).toBe(0)
-    expect(followed.stdout).toBe('hello from printer\n')
+    expect(followed.stdout).toBe('[kuberules simulated runtime] container c (busybox) ran: sh -c echo hello from printer\n')
     // It waited for the rest of the 20 virtual seconds (2 s here) rather than returning at once.
     expect(Date.now() - started).toBeGreaterThan(500)
     expect(await jsonpath(['pod', 'printer'], '{.status.phase}')).toBe('Succeeded')
