@@ -103,7 +103,8 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
     resourceInfo: (resource) => resources.get(resourceKey(resource)),
     resourceForKind: (kind, apiVersion) => {
       // Memoised: `resources` never changes after creation, and the event recorder asks on every Event.
-      const key = JSON.stringify([kind, apiVersion ?? null])
+      // NUL-separated rather than JSON: cheaper on every Event, and no kind name holds a NUL.
+      const key = apiVersion === undefined ? kind : `${kind}\u0000${apiVersion}`
       if (!kindLookups.has(key)) kindLookups.set(key, [...resources.values()].find((r) => r.kind === kind && (apiVersion === undefined || apiVersionOf(r) === apiVersion)))
       return kindLookups.get(key)
     },
