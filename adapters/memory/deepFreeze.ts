@@ -10,6 +10,12 @@ const childOf = (parent: unknown, key: string): unknown =>
  */
 export const deepFreeze = <A>(value: A, frozen?: unknown): A => {
   if (typeof value !== 'object' || value === null || (value as unknown) === frozen) return value
+  if (Array.isArray(value)) {
+    // Indexes directly: `Object.keys` of an array builds a string per element.
+    const from = Array.isArray(frozen) ? (frozen as ReadonlyArray<unknown>) : undefined
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown, from !== undefined ? from[i] : childOf(frozen, String(i)))
+    return Object.freeze(value)
+  }
   for (const key of Object.keys(value)) deepFreeze((value as Readonly<Record<string, unknown>>)[key], childOf(frozen, key))
   return Object.freeze(value)
 }

@@ -1,14 +1,28 @@
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const definedKeys = (value: Readonly<Record<string, unknown>>): ReadonlyArray<string> =>
-  Object.keys(value).filter((key) => value[key] !== undefined)
+const definedCount = (value: Readonly<Record<string, unknown>>): number => {
+  let count = 0
+  for (const key of Object.keys(value)) if (value[key] !== undefined) count++
+  return count
+}
 
 /** Structural equality of JSON values: key order does not matter and `undefined` members count as absent. */
 export const jsonEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) return true
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]))
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false
+    return true
+  }
   if (!isRecord(a) || !isRecord(b)) return false
-  const keys = definedKeys(a)
-  return keys.length === definedKeys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && jsonEqual(a[key], b[key]))
+  // Counted and compared in loops: this runs on every update, and filtered key arrays showed in profiles.
+  let count = 0
+  for (const key of Object.keys(a)) {
+    const value = a[key]
+    if (value === undefined) continue
+    count++
+    if (!Object.prototype.hasOwnProperty.call(b, key) || !jsonEqual(value, b[key])) return false
+  }
+  return count === definedCount(b)
 }

@@ -6,10 +6,14 @@ const ownerUidsOf = (object: KubeObject): ReadonlyArray<string> => (object.metad
 export class OwnerIndex {
   private readonly owners = new Map<string, ReadonlyArray<string>>()
   private readonly dependents = new Map<string, Set<string>>()
+  /** The `ownerReferences` each object was last indexed from: stored objects are immutable, so the same array means no change. */
+  private readonly indexedFrom = new Map<string, unknown>()
 
   /** Records an object's current owners; returns the owners it no longer references. */
   set(object: KubeObject): ReadonlyArray<string> {
     const uid = object.metadata.uid ?? ''
+    const refs = object.metadata.ownerReferences
+    if (refs === undefined ? !this.owners.has(uid) : this.indexedFrom.get(uid) === refs) return []
     const next = ownerUidsOf(object)
     const previous = this.owners.get(uid) ?? []
     const dropped = previous.filter((o) => !next.includes(o))
@@ -21,6 +25,8 @@ export class OwnerIndex {
     }
     if (next.length > 0) this.owners.set(uid, next)
     else this.owners.delete(uid)
+    if (refs !== undefined) this.indexedFrom.set(uid, refs)
+    else this.indexedFrom.delete(uid)
     return dropped
   }
 
@@ -29,6 +35,7 @@ export class OwnerIndex {
     const previous = this.owners.get(uid) ?? []
     for (const owner of previous) this.forget(owner, uid)
     this.owners.delete(uid)
+    this.indexedFrom.delete(uid)
     return previous
   }
 

@@ -37,6 +37,9 @@ const eventFor = (change: StoreChange, matches: ObjectFilter): WatchEvent | unde
 export const watchChanges = (source: WatchSource, info: ResourceInfo, matches: ObjectFilter, resourceVersion: string | undefined): Observable<WatchEvent> =>
   new Observable<WatchEvent>((subscriber) => {
     const key = infoKey(info)
+    // Every watcher sees every write: the store's own ResourceInfo objects and their plural names
+    // settle nearly every change without the key lookup.
+    const isOther = (r: ResourceInfo): boolean => r !== info && (r.resource !== info.resource || infoKey(r) !== key)
     const fail = (event: WatchEvent): void => {
       subscriber.next(event)
       subscriber.complete()
@@ -47,7 +50,7 @@ export const watchChanges = (source: WatchSource, info: ResourceInfo, matches: O
     const deliver = (change: StoreChange): void => {
       if (change.resourceVersion <= last) return
       last = change.resourceVersion
-      if (infoKey(change.resource) !== key) return
+      if (isOther(change.resource)) return
       const event = eventFor(change, matches)
       if (event !== undefined && !subscriber.closed) subscriber.next(event)
     }
@@ -64,7 +67,7 @@ export const watchChanges = (source: WatchSource, info: ResourceInfo, matches: O
       // Other resources' changes are dropped here rather than queued (most writes concern one
       // resource, and every watcher sees every write). `deliver` would drop them anyway; the
       // `last` they would have advanced only guards against older changes, which arrive first.
-      if (infoKey(change.resource) !== key) return
+      if (isOther(change.resource)) return
       queue.push(change)
       pump()
     })

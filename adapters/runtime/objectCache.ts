@@ -24,7 +24,9 @@ export class ObjectCache<A extends Named> {
   private readonly indexes: ReadonlyArray<{
     readonly name: string
     readonly fn: (object: A) => ReadonlyArray<string>
-    readonly buckets: Map<string, Map<string, A>>
+    // Buckets hold keys, not objects: a new version of an object filed under the same values (most
+    // watch events) then leaves them untouched, and reads look the objects up.
+    readonly buckets: Map<string, Set<string>>
     readonly filed: Map<string, ReadonlyArray<string>>
   }>
   private sorted: ReadonlyArray<A> | undefined
@@ -54,7 +56,13 @@ export class ObjectCache<A extends Named> {
   /** The objects filed under `value` by the named index, in the order they were first filed under it. */
   byIndex(index: string, value: string): ReadonlyArray<A> {
     const bucket = this.indexes.find((i) => i.name === index)?.buckets.get(value)
-    return bucket === undefined ? [] : [...bucket.values()]
+    if (bucket === undefined) return []
+    const out: A[] = []
+    for (const key of bucket) {
+      const object = this.objects.get(key)
+      if (object !== undefined) out.push(object)
+    }
+    return out
   }
 
   /** Stores the object and returns the version it replaced. */
@@ -65,12 +73,13 @@ export class ObjectCache<A extends Named> {
     for (const { fn, buckets, filed } of this.indexes) {
       const values = fn(object)
       const before = filed.get(key)
+      if (before !== undefined && sameValues(before, values)) continue
       filed.set(key, values)
       // Filing again under a value it already had keeps the object's place in that bucket.
       for (const value of values) {
         let bucket = buckets.get(value)
-        if (bucket === undefined) buckets.set(value, (bucket = new Map()))
-        bucket.set(key, object)
+        if (bucket === undefined) buckets.set(value, (bucket = new Set()))
+        bucket.add(key)
       }
       if (before !== undefined) for (const value of before) if (!values.includes(value)) unfile(buckets, value, key)
     }
@@ -91,7 +100,13 @@ export class ObjectCache<A extends Named> {
   }
 }
 
-const unfile = <A>(buckets: Map<string, Map<string, A>>, value: string, key: string): void => {
+const sameValues = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+const unfile = (buckets: Map<string, Set<string>>, value: string, key: string): void => {
   const bucket = buckets.get(value)
   bucket?.delete(key)
   if (bucket?.size === 0) buckets.delete(value)

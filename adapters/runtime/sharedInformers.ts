@@ -32,18 +32,52 @@ export const orphansIn = (namespace: string): string => `orphan/${namespace}`
 /** The controller-name index value: objects in `namespace` whose controller is named `name` (any kind, any uid). */
 export const controlledByName = (namespace: string, name: string): string => `${namespace}/${name}`
 
-const byNamespace = (o: Named): ReadonlyArray<string> => [o.metadata.namespace ?? '']
-const byOwner = (o: Named): ReadonlyArray<string> => {
-  const ref = controllerOf(o)
-  return [ref === undefined ? orphansIn(o.metadata.namespace ?? '') : ownedBy(ref.uid)]
+interface IndexValues {
+  readonly namespace: string
+  readonly owner: ReadonlyArray<string>
+  readonly name: ReadonlyArray<string>
 }
-const byControllerName = (o: Named): ReadonlyArray<string> => {
-  const ref = controllerOf(o)
-  return ref === undefined ? [] : [controlledByName(o.metadata.namespace ?? '', ref.name)]
-}
-const byNode = (p: Pod): ReadonlyArray<string> => ((p.spec.nodeName ?? '') === '' ? [] : [p.spec.nodeName ?? ''])
 
-const owned: Indexers<Named> = { [IndexNames.namespace]: byNamespace, [IndexNames.owner]: byOwner }
+const none: ReadonlyArray<string> = []
+
+/**
+ * The index functions of one set of informers, memoised: every watch event files the new version
+ * of an object again, which nearly always has the same values, and handing out the same arrays of
+ * the same strings spares building and hashing them anew (the index maps are keyed by those
+ * strings). Stored objects are immutable, so an `ownerReferences` array stands for its values.
+ */
+const indexFunctions = () => {
+  const byValue = new Map<string, ReadonlyArray<string>>()
+  const single = (value: string): ReadonlyArray<string> => {
+    let values = byValue.get(value)
+    if (values === undefined) byValue.set(value, (values = [value]))
+    return values
+  }
+  const orphans = new Map<string, IndexValues>()
+  const owned = new WeakMap<object, IndexValues>()
+  /** The owner and controller-name index values of an object. */
+  const valuesOf = (o: Named): IndexValues => {
+    const namespace = o.metadata.namespace ?? ''
+    const refs = o.metadata.ownerReferences
+    const hit = refs === undefined ? orphans.get(namespace) : owned.get(refs)
+    if (hit !== undefined && hit.namespace === namespace) return hit
+    const ref = controllerOf(o)
+    const values: IndexValues = {
+      namespace,
+      owner: [ref === undefined ? orphansIn(namespace) : ownedBy(ref.uid)],
+      name: ref === undefined ? none : [controlledByName(namespace, ref.name)],
+    }
+    if (refs === undefined) orphans.set(namespace, values)
+    else owned.set(refs, values)
+    return values
+  }
+  return {
+    byNamespace: (o: Named): ReadonlyArray<string> => single(o.metadata.namespace ?? ''),
+    byOwner: (o: Named): ReadonlyArray<string> => valuesOf(o).owner,
+    byControllerName: (o: Named): ReadonlyArray<string> => valuesOf(o).name,
+    byNode: (p: Pod): ReadonlyArray<string> => ((p.spec.nodeName ?? '') === '' ? none : single(p.spec.nodeName ?? '')),
+  }
+}
 
 /**
  * One informer per resource, shared by every controller that reads it (client-go's
@@ -64,6 +98,8 @@ export interface SharedInformers {
 }
 
 export const createSharedInformers = (options: SharedInformersOptions): SharedInformers => {
+  const { byNamespace, byOwner, byControllerName, byNode } = indexFunctions()
+  const owned: Indexers<Named> = { [IndexNames.namespace]: byNamespace, [IndexNames.owner]: byOwner }
   const made = new Map<string, Informer<Named>>()
   const started = new Set<string>()
 

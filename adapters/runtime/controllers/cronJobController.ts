@@ -1,6 +1,7 @@
-import { merge, mergeMap, type Observable } from 'rxjs'
+import { merge, type Observable } from 'rxjs'
 import type { CronJob, Job } from '../../../core/api'
 import { reconcileCronJob } from '../../../core/cronjob'
+import { flatMapArray } from '../flatMapArray'
 import { defineController, enqueue, type Trigger } from '../controller'
 import type { InformerEvent } from '../informer'
 import { objectKey } from '../objectCache'
@@ -42,7 +43,7 @@ export const cronJobController = defineController<undefined>({
       return out
     }
 
-    const triggers$: Observable<Trigger> = merge(cronJobs.events$.pipe(mergeMap(onCronJob)), jobs.events$.pipe(mergeMap(onJob)))
+    const triggers$: Observable<Trigger> = merge(cronJobs.events$.pipe(flatMapArray(onCronJob)), jobs.events$.pipe(flatMapArray(onJob)))
 
     return {
       triggers$,

@@ -1,7 +1,8 @@
-import { merge, mergeMap, type Observable } from 'rxjs'
+import { merge, type Observable } from 'rxjs'
 import { isPodReady, labelsOf, taintsOf, type DaemonSet, type Instant, type Node, type Pod } from '../../../core/api'
 import { backoffMaxMs, decideDaemonSet, type FailedPodBackoff } from '../../../core/daemonset'
 import { compileDaemonEligibility, type NodeEligibility } from '../../../core/scheduling'
+import { flatMapArray } from '../flatMapArray'
 import { creationObserved, defineController, deletionObserved, enqueue, forget, type Trigger } from '../controller'
 import type { InformerEvent } from '../informer'
 import { objectKey, type ObjectCache } from '../objectCache'
@@ -118,10 +119,10 @@ export const daemonSetController = defineController<FailedPodBackoff>({
     }
 
     const triggers$: Observable<Trigger> = merge(
-      daemonSets.events$.pipe(mergeMap(onDaemonSet)),
-      pods.events$.pipe(mergeMap(onPod)),
-      nodes.events$.pipe(mergeMap(onNode)),
-      revisions.events$.pipe(mergeMap(onRevision)),
+      daemonSets.events$.pipe(flatMapArray(onDaemonSet)),
+      pods.events$.pipe(flatMapArray(onPod)),
+      nodes.events$.pipe(flatMapArray(onNode)),
+      revisions.events$.pipe(flatMapArray(onRevision)),
     )
 
     return {

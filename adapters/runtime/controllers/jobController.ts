@@ -1,7 +1,8 @@
-import { merge, mergeMap, type Observable } from 'rxjs'
+import { merge, type Observable } from 'rxjs'
 import { controllerOf, JobKeys, type Job, type Pod } from '../../../core/api'
 import { isJobFinished, nextJobBackoff, reconcileJob, type BackoffRecord, type JobInput } from '../../../core/job'
 import { updatePod, type Plan } from '../../../core/plan'
+import { flatMapArray } from '../flatMapArray'
 import { creationObserved, defineController, deletionObserved, enqueue, forget, type Trigger } from '../controller'
 import type { InformerEvent } from '../informer'
 import { objectKey } from '../objectCache'
@@ -115,7 +116,7 @@ export const jobController = defineController<JobMemory>({
       }
     }
 
-    const triggers$: Observable<Trigger> = merge(jobs.events$.pipe(mergeMap(onJob)), pods.events$.pipe(mergeMap(onPod)))
+    const triggers$: Observable<Trigger> = merge(jobs.events$.pipe(flatMapArray(onJob)), pods.events$.pipe(flatMapArray(onPod)))
 
     return {
       triggers$,
