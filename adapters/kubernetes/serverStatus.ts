@@ -1,5 +1,5 @@
 import { firstLineOf } from './errorMessage'
-import { isStatus, type Status, type StatusReason } from '../memory/status'
+import { failure, isStatus, type Status, type StatusReason } from '../memory/status'
 
 const reasons: Readonly<Record<number, StatusReason>> = {
   400: 'BadRequest',
@@ -18,15 +18,7 @@ const reasons: Readonly<Record<number, StatusReason>> = {
 }
 
 /** A failure Status with the reason the apiserver gives `code`. */
-export const failureStatus = (code: number, message: string, reason: StatusReason = reasons[code] ?? 'Unknown'): Status => ({
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  reason,
-  message,
-  code,
-})
+export const failureStatus = (code: number, message: string, reason: StatusReason = reasons[code] ?? 'Unknown'): Status => failure(code, reason, message)
 
 /**
  * The Status of a failed response: the body itself when the server sent one (it always does for

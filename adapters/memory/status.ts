@@ -63,7 +63,8 @@ export const isStatus = (value: unknown): value is Status =>
   (value as { readonly kind?: unknown }).kind === 'Status' &&
   typeof (value as { readonly code?: unknown }).code === 'number'
 
-const failure = (code: number, reason: StatusReason, message: string, details?: StatusDetails): Status => ({
+/** A failure Status as the apiserver writes it. */
+export const failure = (code: number, reason: StatusReason, message: string, details?: StatusDetails): Status => ({
   kind: 'Status',
   apiVersion: 'v1',
   metadata: {},

@@ -6,7 +6,7 @@ import { connect, defaultKubeconfigPath } from '../../kubernetes/connect'
 import { Resources } from '../../runtime/clusterApi'
 import type { ControllerManager } from '../../runtime/controllerManager'
 import type { CliIo } from '../io'
-import { selectControllers } from './controllerFlags'
+import { controllersFlagHelp, selectControllers } from './controllerFlags'
 import { processServeEnv } from './serve'
 
 export interface ControlFlags {
@@ -68,7 +68,7 @@ export const addControlCommand = (program: Command, io: CliIo, result: { code: n
     .description('run the DaemonSet, Job and CronJob controllers against a Kubernetes API until interrupted')
     .option('--kubeconfig <path>', 'kubeconfig of the cluster', defaultKubeconfigPath())
     .option('-n, --namespace <ns>', 'only this namespace (default: all)')
-    .option('--controllers <list>', "controllers to run: '*' all, 'name' one, '-name' not that one (daemonset, job, cronjob)", '*')
+    .option('--controllers <list>', controllersFlagHelp, '*')
     .action(async (opts: ControlFlags) => {
       result.code = await runControl(opts, io, env)
     })

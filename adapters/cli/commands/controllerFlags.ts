@@ -2,6 +2,9 @@ import * as E from 'fp-ts/Either'
 import type { Controller } from '../../runtime/controller'
 import { builtinControllers } from '../../runtime/controllers'
 
+/** The `--controllers` help text, shared by `serve` and `control`. */
+export const controllersFlagHelp = "controllers to run: '*' all, 'name' one, '-name' not that one (daemonset, job, cronjob)"
+
 /** kube-controller-manager's name of a controller: `daemonset` for `daemonset-controller`. */
 const shortName = (c: Controller): string => c.name.replace(/-controller$/, '')
 

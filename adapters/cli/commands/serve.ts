@@ -12,7 +12,7 @@ import { createSimulatedCluster } from '../../memory/simulatedCluster'
 import type { ObjectBody } from '../../runtime/clusterApi'
 import type { CliIo } from '../io'
 import { readManifests } from '../readManifests'
-import { selectControllers } from './controllerFlags'
+import { controllersFlagHelp, selectControllers } from './controllerFlags'
 
 const collect = (value: string, previous: ReadonlyArray<string>): ReadonlyArray<string> => [...previous, value]
 
@@ -147,7 +147,7 @@ export const addServeCommand = (program: Command, io: CliIo, result: { code: num
     .option('--kubeconfig <path>', 'where to write the kubeconfig for the server', 'kuberules.kubeconfig')
     .option('--address <ip>', 'address to bind (the API has no authorization: keep it on loopback)', '127.0.0.1')
     .option('--token <token>', 'require this bearer token on every request')
-    .option('--controllers <list>', "controllers to run: '*' all, 'name' one, '-name' not that one (daemonset, job, cronjob)", '*')
+    .option('--controllers <list>', controllersFlagHelp, '*')
     .option('--runtime <runtime>', 'who runs containers: simulated (the lifecycle annotations) or process (their commands, locally: unsafe for untrusted manifests)', 'simulated')
     .option('--no-controllers', 'run no controllers (the kubelet and scheduler still run): for kuberules control')
     .action(async (opts: ServeFlags) => {
