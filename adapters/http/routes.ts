@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either'
 import { parse as parseYaml } from 'yaml'
 import type { ContainerLogs } from '../memory/containerLog'
 import type { MemoryStore } from '../memory/memoryStore'
-import { deleted, type Status } from '../memory/status'
+import { acceptedMediaTypes, deleted, type Status } from '../memory/status'
 import type { KubeObject, ObjectBody, PatchType } from '../runtime/clusterApi'
 import { deleteCollection, parseDeleteOptions, type DeleteOptions } from './deleteCollection'
 import { findServed, type ServedResource } from './discovery'
@@ -66,7 +66,7 @@ export interface RequestContext {
 /** JSON or YAML (both are accepted by the apiserver); malformed input is a 400, never a throw. */
 export const decodeBody = (raw: Buffer, contentType: string): E.Either<Status, unknown> => {
   // Protobuf and the like are not spoken here: say so (415) rather than fail to parse them as JSON.
-  if (!/json|yaml/.test(contentType)) return E.left(unsupportedMediaType(contentType))
+  if (!/json|yaml/.test(contentType)) return E.left(unsupportedMediaType(contentType, acceptedMediaTypes.object))
   const text = raw.toString('utf8')
   try {
     return E.right(contentType.includes('yaml') ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown))

@@ -126,8 +126,14 @@ export const expired = (message: string): Status => failure(410, 'Expired', mess
 
 export const badRequest = (message: string): Status => failure(400, 'BadRequest', message)
 
-export const unsupportedMediaType = (contentType: string): Status =>
-  failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json; got ${contentType}`)
+/** What a request body may be: an object (create, replace) or a patch, as the apiserver lists them in a 415. */
+export const acceptedMediaTypes = {
+  object: ['application/json', 'application/yaml'],
+  patch: ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'],
+} as const
+
+export const unsupportedMediaType = (contentType: string, accepted: ReadonlyArray<string> = acceptedMediaTypes.patch): Status =>
+  failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}; got ${contentType}`)
 
 export const methodNotAllowed = (message: string): Status => failure(405, 'MethodNotAllowed', message)
 
