@@ -94,13 +94,19 @@ describe('CRUD and errors', () => {
     const invalid = await post('/apis/batch/v1/namespaces/default/jobs', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'Bad_Name' }, spec: {} })
     expect(invalid.body).toMatchObject({ code: 422, reason: 'Invalid' })
     expect((await call('/apis/batch/v1/namespaces/default/nosuch')).status).toBe(404)
-    // Typed clients may send protobuf, which is not spoken here: a 415 naming what is.
-    const protobuf = await call('/api/v1/namespaces', { method: 'POST', headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' }, body: 'k8s\u0000' })
-    expect(protobuf.body).toMatchObject({
+    // Formats not spoken here get a 415 naming those that are.
+    const cbor = await call('/api/v1/namespaces', { method: 'POST', headers: { 'Content-Type': 'application/cbor' }, body: 'x' })
+    expect(cbor.body).toMatchObject({
       code: 415,
       reason: 'UnsupportedMediaType',
-      message: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml; got application/vnd.kubernetes.protobuf',
+      message: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf; got application/cbor',
     })
+    // Protobuf is read; a bare prefix with no kind, or broken bytes, is a 400 rather than a crash.
+    const bare = await call('/api/v1/namespaces', { method: 'POST', headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' }, body: 'k8s\u0000' })
+    expect(bare.body).toMatchObject({ code: 400, reason: 'BadRequest', message: expect.stringContaining('the body of the request could not be decoded: ') })
+    const truncated = Buffer.from([0x6b, 0x38, 0x73, 0x00, 0x0a, 0x7f, 0x0a])
+    const broken = await call('/api/v1/namespaces', { method: 'POST', headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' }, body: truncated })
+    expect(broken.body).toMatchObject({ code: 400, reason: 'BadRequest', message: expect.stringContaining('the body of the request could not be decoded: ') })
     const patch = await call('/apis/batch/v1/namespaces/default/jobs/dup', { method: 'PATCH', headers: { 'Content-Type': 'text/plain' }, body: 'x' })
     expect(patch.body).toMatchObject({ code: 415, message: expect.stringContaining('application/strategic-merge-patch+json, application/apply-patch+yaml; got text/plain') })
     // The server is still up after all of that.

@@ -185,7 +185,7 @@ it('Job pi: create -f, describe jobs/pi, get pods while Running and once Complet
  */
 const failedCalculation = async (): Promise<void> => {
   const sim = ['fail-times: "1"', 'run-seconds: "1"', 'start-seconds: "3"'].map((a) => `    sim.kuberules.io/${a}\n`).join('')
-  // kubectl create namespace would send a protobuf body, which the server does not read; a manifest goes as JSON.
+  // The namespace comes from the same manifest, so one kubectl line creates both.
   const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: calc\n---\n'
   s.write('job-fails.yaml', namespace + piJob.replace('  name: pi\n', `  name: pi\n  namespace: calc\n  annotations:\n${sim}`))
   expect((await ok('kubectl create -f job-fails.yaml')).stdout).toBe('namespace/calc created\njob.batch/pi created\n')

@@ -9,6 +9,7 @@ import { deleteCollection, parseDeleteOptions, type DeleteOptions } from './dele
 import { findServed, type ServedResource } from './discovery'
 import { badRequest, methodNotAllowed, sendJson, sendStatus, unknownResource, unsupportedMediaType } from './errors'
 import { servePodLog } from './podLogs'
+import { decodeProtobufBody, isProtobuf } from './protobuf'
 import { tableMediaType, toTable, wantsTable } from './tables'
 import { bookmarkObject, streamWatch } from './watchStream'
 import { parseWriteOptions, warningHeader, type WriteVerb } from './writeOptions'
@@ -65,7 +66,9 @@ export interface RequestContext {
 
 /** JSON or YAML (both are accepted by the apiserver); malformed input is a 400, never a throw. */
 export const decodeBody = (raw: Buffer, contentType: string): E.Either<Status, unknown> => {
-  // Protobuf and the like are not spoken here: say so (415) rather than fail to parse them as JSON.
+  // Typed clients (kubectl's imperative creates) send Kubernetes protobuf: read it into JSON.
+  if (isProtobuf(contentType)) return decodeProtobufBody(raw)
+  // Other formats are not spoken here: say so (415) rather than fail to parse them as JSON.
   if (!/json|yaml/.test(contentType)) return E.left(unsupportedMediaType(contentType, acceptedMediaTypes.object))
   const text = raw.toString('utf8')
   try {

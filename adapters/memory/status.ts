@@ -128,7 +128,7 @@ export const badRequest = (message: string): Status => failure(400, 'BadRequest'
 
 /** What a request body may be: an object (create, replace) or a patch, as the apiserver lists them in a 415. */
 export const acceptedMediaTypes = {
-  object: ['application/json', 'application/yaml'],
+  object: ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'],
   patch: ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'],
 } as const
 
