@@ -1,5 +1,5 @@
 import * as fc from 'fast-check'
-import { ControllerRevision, DaemonSet, formatInstant, Node, Pod } from '../core/api'
+import { ControllerRevision, DaemonSet, defaultPod, formatInstant, Node, Pod } from '../core/api'
 import { decideDaemonSet, reconcileDaemonSet, type DaemonSetInput } from '../core/daemonset'
 import { actionsOf, createPod, deletePod, updateStatus, type Plan } from '../core/plan'
 import { pinToNode } from '../core/scheduling'
@@ -117,7 +117,8 @@ describe('decoding', () => {
     arbDaemonSet().map((v) => [DaemonSet, v] as const),
     arbDaemonSet()
       .chain((ds) => arbDaemonPod(ds, 'p-0', { nodeNames: ['node-0'], hashes: ['h'], now: 0 }))
-      .map((v) => [Pod, v] as const),
+      // As stored: the apiserver's Pod-only defaults (enableServiceLinks, ...) on top of the template's.
+      .map((v) => [Pod, defaultPod(v)] as const),
     arbDaemonSet()
       .chain((ds) => arbRevisionHistory(ds))
       .filter((rs) => rs.length > 0)

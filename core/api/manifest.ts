@@ -11,6 +11,7 @@ import { defaultJob } from './jobDefaults'
 import { ObjectMeta } from './meta'
 import { Node } from './node'
 import { Pod } from './pod'
+import { defaultPod } from './podDefaults'
 import { ControllerRevision } from './revision'
 import { validateCronJob } from './validation/cronJob'
 import { validateDaemonSet } from './validation/daemonSet'
@@ -82,7 +83,7 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
     // A pod in a snapshot may omit its spec (upstream's test pods often do) or its uid; the uid is
     // derived as for other objects, so Job accounting can tell pods apart.
     prepare: (raw) => ({ spec: { containers: [] }, ...raw }),
-    normalize: (p) => ({ ...p, metadata: withIdentity(p.metadata) }),
+    normalize: (p) => defaultPod({ ...p, metadata: withIdentity(p.metadata) }),
     validate: nameRequired,
     tag: (object) => ({ _tag: 'Pod', object }),
   }),
