@@ -10,6 +10,13 @@ describe('the library entry point (contracts §6)', () => {
     expect(typeof kuberules.memory.createMemoryStore).toBe('function')
   })
 
+  it('exports the embedding pieces: the controller loop, the HTTP API and the real-cluster adapter', () => {
+    expect(typeof kuberules.runtime.startControllerManager).toBe('function')
+    expect(typeof kuberules.http.startApiServer).toBe('function')
+    expect(typeof kuberules.kubernetes.kubernetesClusterApi).toBe('function')
+    expect(typeof kuberules.kubernetes.startClusterControllers).toBe('function')
+  })
+
   it('plans a DaemonSet through the entry point', () => {
     const { aDaemonSet, aNode } = kuberules.properties
     const plan = kuberules.reconcileDaemonSet({

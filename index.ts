@@ -9,7 +9,9 @@
  * ```
  *
  * Each area is also exported as a namespace (`api`, `scheduling`, `history`, `daemonset`, `job`,
- * `cron`, `cronjob`, `plan`, `snapshot`, `machines`, `properties`, `memory`).
+ * `cron`, `cronjob`, `plan`, `snapshot`, `machines`, `properties`, `memory`, `runtime`, `http`,
+ * `kubernetes`): the embedded cluster, the controller loop, its Kubernetes-compatible HTTP API,
+ * and the same loop on a real cluster through @kubernetes/client-node (loaded on first use).
  */
 export { reconcileDaemonSet, decideDaemonSet, type DaemonSetInput } from './core/daemonset'
 export { reconcileJob, nextJobBackoff, type JobInput } from './core/job'
@@ -31,3 +33,6 @@ export * as snapshot from './core/snapshot'
 export * as machines from './machines'
 export * as properties from './properties'
 export * as memory from './adapters/memory'
+export * as runtime from './adapters/runtime'
+export * as http from './adapters/http'
+export * as kubernetes from './adapters/kubernetes'
