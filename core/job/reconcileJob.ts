@@ -1,9 +1,9 @@
-import { formatInstant, type Instant } from '../api/instant'
+import { formatInstant } from '../api/instant'
 import type { Job, JobStatus } from '../api/job'
-import type { Pod } from '../api/pod'
 import { planOf, recordEvent, requeue, type Action, type Plan } from '../plan'
 import type { BackoffRecord } from './backoff'
 import { isJobFinished } from './conditions'
+import type { JobInput } from './jobInput'
 import { decideFailedIndexes, decideFailure } from './decideFailure'
 import { decideSuccessPolicy } from './decideSuccess'
 import { isIndexedJob, isManagedExternally, jobRef } from './jobSpec'
@@ -13,19 +13,7 @@ import { planSyncPods, type PodOutcome } from './planSyncPods'
 import { syncViewOf, type SyncView } from './syncView'
 import type { Verdict } from './verdict'
 
-/** One Job and its world, as the controller's caches show them at `now`. */
-export interface JobInput {
-  readonly job: Job
-  /** Pods of the namespace (or more); ownership and the selector decide which are the Job's. */
-  readonly pods: ReadonlyArray<Pod>
-  readonly now: Instant
-  /** The pod create/delete expectations are met (default true); if not, nothing is created or deleted. */
-  readonly expectationsSatisfied?: boolean
-  /** The controller's in-memory backoff record from the previous sync (default: none, as after a restart). */
-  readonly backoff?: BackoffRecord
-  /** UIDs whose finalizer removal was requested and not yet observed (`finalizerExpectations`). */
-  readonly pendingFinalizerRemovals?: ReadonlyArray<string>
-}
+export type { JobInput }
 
 /** The backoff record this sync ends with; the caller keeps it for the next sync, as upstream's `backoffStore`. */
 export const nextJobBackoff = (input: JobInput): BackoffRecord => syncViewOf(input).backoff

@@ -7,6 +7,7 @@ import { claimPods } from './claimPods'
 import { countTerminated, type TerminatedCounts } from './countTerminated'
 import { failedIndexesOf, podsWithDelayedDeletion, succeededIndexesOf } from './indexes'
 import { intervalsTotal, type OrderedIntervals } from './intervals'
+import type { JobInput } from './jobInput'
 import { hasBackoffLimitPerIndex, isIndexedJob, isSuspended } from './jobSpec'
 import { countReady, isActive, isTerminating } from './podState'
 
@@ -47,14 +48,7 @@ const indexedViewOf = (job: Job, pods: ReadonlyArray<Pod>, activePods: ReadonlyA
 }
 
 /** Claims the pods, classifies and counts them, sets `startTime` and folds new finishes into the backoff record. */
-export const syncViewOf = (input: {
-  readonly job: Job
-  readonly pods: ReadonlyArray<Pod>
-  readonly now: Instant
-  readonly expectationsSatisfied?: boolean
-  readonly backoff?: BackoffRecord
-  readonly pendingFinalizerRemovals?: ReadonlyArray<string>
-}): SyncView => {
+export const syncViewOf = (input: JobInput): SyncView => {
   const { job, now } = input
   const expected = new Set(input.pendingFinalizerRemovals ?? [])
   const claimed = claimPods(job, input.pods)
