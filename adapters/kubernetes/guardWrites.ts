@@ -2,24 +2,13 @@ import * as E from 'fp-ts/Either'
 import type { Named } from '../../core/api'
 import { classifyStatus } from '../memory/errors'
 import { formatQualifiedResource } from '../memory/status'
-import { Resources, type ApiResult, type ClusterApi, type GroupVersionResource, type KubeObject, type PatchRequest } from '../runtime/clusterApi'
+import { kindOfResource } from '../runtime/kindResources'
+import type { ApiResult, ClusterApi, GroupVersionResource, KubeObject, PatchRequest } from '../runtime/clusterApi'
 import { keyOf } from '../runtime/objectCache'
 import { decideChildWrite, decideCreate, decideStatusWrite, type OwnershipView, type WriteVerdict } from './ownership'
 import { failureStatus } from './serverStatus'
 
-const kinds: ReadonlyArray<readonly [GroupVersionResource, string]> = [
-  [Resources.pods, 'Pod'],
-  [Resources.controllerRevisions, 'ControllerRevision'],
-  [Resources.jobs, 'Job'],
-  [Resources.daemonSets, 'DaemonSet'],
-  [Resources.cronJobs, 'CronJob'],
-  [Resources.events, 'Event'],
-  [Resources.nodes, 'Node'],
-  [Resources.namespaces, 'Namespace'],
-]
-
-const kindOf = (r: GroupVersionResource): string =>
-  kinds.find(([k]) => k.group === r.group && k.resource === r.resource)?.[1] ?? `${r.resource}.${r.group}`
+const kindOf = (r: GroupVersionResource): string => kindOfResource(r) ?? `${r.resource}.${r.group}`
 
 const refuse = <A>(resource: GroupVersionResource, name: string, why: string): ApiResult<A> =>
   Promise.resolve(E.left(classifyStatus(failureStatus(403, `${formatQualifiedResource(resource)} ${JSON.stringify(name)} is forbidden: kuberules does not write objects it does not own: ${why}`))))

@@ -14,4 +14,8 @@ const byKind: Readonly<Record<string, GroupVersionResource>> = {
 
 export const resourceOfKind = (kind: string): GroupVersionResource | undefined => byKind[kind]
 
+/** The kind a resource serves, if it is one of those above. */
+export const kindOfResource = (r: GroupVersionResource): string | undefined =>
+  Object.entries(byKind).find(([, k]) => k.group === r.group && k.resource === r.resource)?.[0]
+
 export const apiVersionOfResource = (r: GroupVersionResource): string => (r.group === '' ? r.version : `${r.group}/${r.version}`)
