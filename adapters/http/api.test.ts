@@ -120,6 +120,33 @@ describe('CRUD and errors', () => {
   })
 })
 
+describe('pods/binding', () => {
+  it('binds a pod as the scheduler does: 201 Success, then 409 for a second binding; listed in discovery', async () => {
+    const store = createMemoryStore({ clock: createVirtualClock({ start: Date.UTC(2026, 0, 1) }) })
+    const bare = await startApiServer({ store })
+    const send = async (path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const res = await fetch(`${bare.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    }
+    try {
+      store.create({ resource: Resources.namespaces, body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } })
+      expect((await send('/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })).status).toBe(201)
+      const binding = { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'web' }, target: { apiVersion: 'v1', kind: 'Node', name: 'node-1' } }
+      const first = await send('/api/v1/namespaces/default/pods/web/binding', binding)
+      expect(first).toEqual({ status: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } })
+      const pod = (await (await fetch(`${bare.url}/api/v1/namespaces/default/pods/web`)).json()) as { spec: { nodeName?: string } }
+      expect(pod.spec.nodeName).toBe('node-1')
+      const again = await send('/api/v1/namespaces/default/pods/web/binding', binding)
+      expect(again.status).toBe(409)
+      expect(again.body['message']).toBe('Operation cannot be fulfilled on pods/binding "web": pod web is already assigned to node "node-1"')
+      const core = (await (await fetch(`${bare.url}/api/v1`)).json()) as { resources: ReadonlyArray<Record<string, unknown>> }
+      expect(core.resources).toContainEqual({ name: 'pods/binding', singularName: '', namespaced: true, kind: 'Binding', verbs: ['create'] })
+    } finally {
+      await bare.close()
+    }
+  })
+})
+
 describe('tables', () => {
   it('prints nodes with kubectl columns', async () => {
     const r = await call('/api/v1/nodes', { headers: { Accept: tableAccept } })

@@ -11,6 +11,9 @@ export interface ServedResource {
 
 const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const
 const subVerbs = ['get', 'patch', 'update'] as const
+// Subresources that are not the object itself: what kind they take or return, and what can be done with them.
+const subresourceKinds: Readonly<Record<string, string>> = { binding: 'Binding', log: 'Pod' }
+const subresourceVerbs: Readonly<Record<string, ReadonlyArray<string>>> = { binding: ['create'], log: ['get'] }
 
 // kubectl has no built-in fallback for short names: without them `get po` or `ds/x` fail outright.
 const shortNames: Readonly<Record<string, ReadonlyArray<string>>> = {
@@ -30,7 +33,7 @@ export const servedResources: ReadonlyArray<ServedResource> = builtinResources.m
   singular: info.kind.toLowerCase(),
   shortNames: shortNames[info.resource] ?? [],
   categories: inAll.has(info.resource) ? ['all'] : [],
-  subresources: [...(info.statusSubresource ? ['status'] : []), ...(info.resource === 'pods' ? ['log'] : [])],
+  subresources: [...(info.statusSubresource ? ['status'] : []), ...(info.resource === 'pods' ? ['binding', 'log'] : [])],
 }))
 
 export const findServed = (group: string, version: string, resource: string): ServedResource | undefined =>
@@ -86,8 +89,8 @@ export const aggregatedDiscovery = (core: boolean): unknown => ({
               verbs,
               subresources: r.subresources.map((s) => ({
                 subresource: s,
-                responseKind: s === 'log' ? { group: '', version: 'v1', kind: 'Pod' } : gvk(r.info),
-                verbs: s === 'log' ? ['get'] : subVerbs,
+                responseKind: { ...gvk(r.info), ...(subresourceKinds[s] !== undefined ? { kind: subresourceKinds[s] } : {}) },
+                verbs: subresourceVerbs[s] ?? subVerbs,
               })),
             })),
         },
@@ -136,8 +139,8 @@ export const resourceList = (group: string, version: string): unknown => {
         name: `${r.info.resource}/${s}`,
         singularName: '',
         namespaced: r.info.namespaced,
-        kind: s === 'log' ? 'Pod' : r.info.kind,
-        verbs: s === 'log' ? ['get'] : subVerbs,
+        kind: subresourceKinds[s] ?? r.info.kind,
+        verbs: subresourceVerbs[s] ?? subVerbs,
       })),
     ]),
   }

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/Either'
 import { parse as parseYaml } from 'yaml'
 import type { ContainerLogs } from '../memory/containerLog'
 import type { MemoryStore } from '../memory/memoryStore'
+import { readBinding } from '../memory/podBinding'
 import { acceptedMediaTypes, deleted, type Status } from '../memory/status'
 import type { KubeObject, ObjectBody, PatchType } from '../runtime/clusterApi'
 import { deleteCollection, parseDeleteOptions, type DeleteOptions } from './deleteCollection'
@@ -78,6 +79,9 @@ export const decodeBody = (raw: Buffer, contentType: string): E.Either<Status, u
   }
 }
 
+/** What `BindingREST.Create` answers: a success Status, its code set to the create's 201. */
+const bindingCreated = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } as const
+
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const patchTypes: ReadonlyArray<PatchType> = ['application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/json-patch+json']
@@ -113,6 +117,15 @@ export const serveResource = async (store: MemoryStore, path: ResourcePath, ctx:
   if (subresource === 'log') {
     if (ctx.method !== 'GET' || namespace === undefined || name === undefined) return sendStatus(res, methodNotAllowed('pod logs are only read'))
     return servePodLog(store, namespace, name, ctx.query, res, ctx.logs)
+  }
+  if (subresource === 'binding') {
+    if (ctx.method !== 'POST' || namespace === undefined || name === undefined) return sendStatus(res, methodNotAllowed('a pod binding is only created'))
+    const options = optionsFor('create')
+    if (E.isLeft(options)) return sendStatus(res, options.left)
+    const body = await readBody()
+    const request = E.isLeft(body) ? body : readBinding(namespace, name, body.right)
+    const bound = E.isLeft(request) ? request : store.bind({ ...request.right, ...(options.right.dryRun ? { dryRun: true } : {}) })
+    return E.isLeft(bound) ? sendStatus(res, bound.left) : sendJson(res, 201, bindingCreated)
   }
 
   if (name === undefined) {

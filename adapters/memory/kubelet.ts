@@ -32,8 +32,9 @@ const sameTaints = (a: Node, b: Node): boolean => JSON.stringify(taintsOf(a)) ==
 
 /**
  * The simulated node agents, plus the parts of the control plane that act on nodes' behalf:
- * - the scheduler: binds each pending pod, a daemon pod to the node its `matchFields` affinity
- *   names, any other to the next fitting Ready node in name order (`NodeRing`);
+ * - the scheduler: binds each pending pod through the `pods/binding` subresource, a daemon pod to
+ *   the node its `matchFields` affinity names, any other to the next fitting Ready node in name
+ *   order (`NodeRing`);
  * - the kubelets: one `machines/pod` actor per bound pod on the virtual clock, writing status
  *   through the status subresource and removing the pod once graceful deletion is over;
  * - the taint manager: pods on a node with an untolerated NoExecute taint are deleted (after
@@ -75,7 +76,7 @@ export const startKubelet = (store: MemoryStore, options: KubeletOptions = {}): 
       const node = ring.place(pod)
       if (node === undefined) continue
       const { namespace = '', name = '' } = pod.metadata
-      store.patch({ resource: Resources.pods, namespace, name, patchType: 'application/merge-patch+json', patch: { spec: { nodeName: node } } })
+      store.bind({ namespace, name, nodeName: node })
     }
   }
 

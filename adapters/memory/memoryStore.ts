@@ -15,6 +15,7 @@ import type {
   WatchRequest,
 } from '../runtime/clusterApi'
 import type { StoreChange } from './eventHistory'
+import type { BindRequest } from './podBinding'
 import type { StoredEntry } from './objectTable'
 import type { ResourceInfo } from './resources'
 import type { IdGenerator } from './seededIds'
@@ -55,6 +56,8 @@ export interface MemoryStore {
   updateStatus(request: UpdateRequest): E.Either<Status, KubeObject>
   patch(request: PatchRequest): E.Either<Status, KubeObject>
   delete(request: DeleteRequest): E.Either<Status, DeleteOutcome>
+  /** The `pods/binding` subresource: puts an unbound pod on a node (see `bindPod`); answers the bound pod. */
+  bind(request: BindRequest): E.Either<Status, KubeObject>
   watch(request: WatchRequest): Observable<WatchEvent>
   byUid(uid: string): StoredEntry | undefined
   /** Every stored object, ordered by resource, namespace and name. */

@@ -9,6 +9,7 @@ import { jsonEqual } from './jsonEqual'
 import { compileFilter } from './objectFilter'
 import type { MemoryStore, MemoryStoreOptions } from './memoryStore'
 import { ObjectTable } from './objectTable'
+import { bindPod } from './podBinding'
 import { checkDeletePreconditions, isFinished, planDeletion } from './planDeletion'
 import { prepareCreate, prepareStatusUpdate, prepareUpdate, type WriteTarget } from './prepareWrite'
 import { apiVersionOf, builtinResources, resourceKey, type ResourceInfo } from './resources'
@@ -199,6 +200,15 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
           return E.right({ _tag: 'Terminating', object })
         }
       }
+    },
+
+    bind: (request) => {
+      const at = located({ resource: { group: '', version: 'v1', resource: 'pods' }, namespace: request.namespace, name: request.name })
+      if (E.isLeft(at)) return at
+      const { info, stored } = at.right
+      const bound = bindPod(stored, request, clock.now())
+      if (E.isLeft(bound) || request.dryRun === true) return bound
+      return E.right(commit(info, 'MODIFIED', bound.right, stored))
     },
 
     watch: (request) => {
