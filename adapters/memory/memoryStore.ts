@@ -15,8 +15,8 @@ import type {
   WatchRequest,
 } from '../runtime/clusterApi'
 import type { StoreChange } from './eventHistory'
-import type { BindRequest } from './podBinding'
 import type { StoredEntry } from './objectTable'
+import type { BindRequest } from './podBinding'
 import type { ResourceInfo } from './resources'
 import type { IdGenerator } from './seededIds'
 import type { Status } from './status'

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either'
 import { of, Subject } from 'rxjs'
-import type { GetRequest, GroupVersionResource, KubeObject, ObjectBody, WatchEvent } from '../runtime/clusterApi'
+import { Resources, type GetRequest, type GroupVersionResource, type KubeObject, type ObjectBody, type WatchEvent } from '../runtime/clusterApi'
 import { applyPatch } from './applyPatch'
 import { deepFreeze } from './deepFreeze'
 import { EventHistory, type StoreChange } from './eventHistory'
@@ -203,7 +203,7 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
     },
 
     bind: (request) => {
-      const at = located({ resource: { group: '', version: 'v1', resource: 'pods' }, namespace: request.namespace, name: request.name })
+      const at = located({ resource: Resources.pods, namespace: request.namespace, name: request.name })
       if (E.isLeft(at)) return at
       const { info, stored } = at.right
       const bound = bindPod(stored, request, clock.now())
