@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either'
+import { isJson } from '../../core/api'
 import type { MemoryStore } from '../memory/memoryStore'
 import { apiVersionOf, type ResourceInfo } from '../memory/resources'
 import { methodNotAllowed, type Status } from '../memory/status'
@@ -7,15 +8,13 @@ import type { DeleteRequest, KubeObject, PropagationPolicy } from '../runtime/cl
 /** The options of a DELETE, from the query string and the DeleteOptions body (the query wins, as in the apiserver). */
 export type DeleteOptions = Pick<DeleteRequest, 'propagationPolicy' | 'gracePeriodSeconds' | 'preconditions' | 'dryRun'>
 
-const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 const propagation = (v: unknown): PropagationPolicy | undefined => (v === 'Background' || v === 'Foreground' || v === 'Orphan' ? v : undefined)
 
 export const parseDeleteOptions = (query: URLSearchParams, body: unknown): DeleteOptions => {
-  const o = isRecord(body) ? body : {}
+  const o = isJson(body) ? body : {}
   const policy = propagation(query.get('propagationPolicy') ?? o['propagationPolicy'])
   const grace = query.get('gracePeriodSeconds') ?? o['gracePeriodSeconds']
-  const pre = isRecord(o['preconditions']) ? o['preconditions'] : {}
+  const pre = isJson(o['preconditions']) ? o['preconditions'] : {}
   const preconditions = {
     ...(typeof pre['uid'] === 'string' ? { uid: pre['uid'] } : {}),
     ...(typeof pre['resourceVersion'] === 'string' ? { resourceVersion: pre['resourceVersion'] } : {}),

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import * as E from 'fp-ts/Either'
 import { parse as parseYaml } from 'yaml'
+import { isJson } from '../../core/api'
 import type { ContainerLogs } from '../memory/containerLog'
 import type { MemoryStore } from '../memory/memoryStore'
 import { readBinding } from '../memory/podBinding'
@@ -82,8 +83,6 @@ export const decodeBody = (raw: Buffer, contentType: string): E.Either<Status, u
 /** What `BindingREST.Create` answers: a success Status, its code set to the create's 201. */
 const bindingCreated = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } as const
 
-const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 const patchTypes: ReadonlyArray<PatchType> = ['application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/json-patch+json']
 const applyPatchType = 'application/apply-patch+yaml'
 
@@ -106,7 +105,7 @@ export const serveResource = async (store: MemoryStore, path: ResourcePath, ctx:
   const readBody = async (): Promise<E.Either<Status, unknown>> => decodeBody(await ctx.body(), ctx.contentType)
   const readObject = async (): Promise<E.Either<Status, ObjectBody>> => {
     const body = await readBody()
-    return E.isLeft(body) ? body : isRecord(body.right) ? E.right(body.right as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
+    return E.isLeft(body) ? body : isJson(body.right) ? E.right(body.right as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
   }
   const readDeleteOptions = async (): Promise<E.Either<Status, DeleteOptions>> => {
     const raw = await ctx.body()

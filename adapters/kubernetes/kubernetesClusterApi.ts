@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either'
 import type { KubeConfig } from '@kubernetes/client-node'
+import { isJson } from '../../core/api'
 import type { ApiError } from '../memory/errors'
 import { isStatus } from '../memory/status'
 import type { ApiResult, ClusterApi, DeleteOutcome, DeleteRequest, KubeList, KubeObject, ResourceScope } from '../runtime/clusterApi'
@@ -17,29 +18,27 @@ export interface KubernetesClusterApiOptions {
   readonly watchTimeoutSeconds?: number
 }
 
-const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 const asObject = (body: unknown): KubeObject => normalizeObject(body as KubeObject)
 
 /** List items come without apiVersion and kind from the apiserver; the list's own say what they are. */
 const asList = (body: unknown): KubeList => {
-  const list = isRecord(body) ? body : {}
+  const list = isJson(body) ? body : {}
   const apiVersion = typeof list['apiVersion'] === 'string' ? list['apiVersion'] : 'v1'
   const listKind = typeof list['kind'] === 'string' ? list['kind'] : 'List'
   const kind = listKind.endsWith('List') ? listKind.slice(0, -'List'.length) : listKind
-  const meta = isRecord(list['metadata']) ? list['metadata'] : {}
+  const meta = isJson(list['metadata']) ? list['metadata'] : {}
   const items = Array.isArray(list['items']) ? list['items'] : []
   return {
     apiVersion,
     kind: listKind,
     metadata: { resourceVersion: typeof meta['resourceVersion'] === 'string' ? meta['resourceVersion'] : '' },
-    items: items.map((item: unknown) => normalizeObject({ apiVersion, kind, ...(isRecord(item) ? item : {}) } as KubeObject)),
+    items: items.map((item: unknown) => normalizeObject({ apiVersion, kind, ...(isJson(item) ? item : {}) } as KubeObject)),
   }
 }
 
 /** The apiserver answers a finished delete with a Status and a graceful one with the object, now terminating. */
 const deleteOutcome = (request: DeleteRequest, body: unknown): DeleteOutcome => {
-  if (isStatus(body) || !isRecord(body)) {
+  if (isStatus(body) || !isJson(body)) {
     const uid = isStatus(body) ? body.details?.uid : undefined
     const metadata = { name: request.name, ...(request.namespace !== undefined ? { namespace: request.namespace } : {}), ...(uid !== undefined ? { uid } : {}) }
     return { _tag: 'Removed', object: { apiVersion: apiVersionOfResource(request.resource), kind: '', metadata } }

@@ -1,12 +1,10 @@
 import * as E from 'fp-ts/Either'
+import { isJson } from '../../core/api'
 import { mergePatch } from '../../core/snapshot'
 import type { KubeObject, PatchType } from '../runtime/clusterApi'
 import { jsonPatch } from './jsonPatch'
 import { strategicMergePatch } from './strategicMergePatch'
 import { badRequest, unprocessable, unsupportedMediaType, type Status } from './status'
-
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Applies a PATCH body to the stored object by its content type: RFC 7386 merge patch, the
@@ -16,9 +14,9 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
 export const applyPatch = (original: KubeObject, patchType: PatchType, patch: unknown): E.Either<Status, unknown> => {
   switch (patchType) {
     case 'application/merge-patch+json':
-      return isRecord(patch) ? E.right(mergePatch(original, patch)) : E.left(badRequest('a merge patch must be a JSON object'))
+      return isJson(patch) ? E.right(mergePatch(original, patch)) : E.left(badRequest('a merge patch must be a JSON object'))
     case 'application/strategic-merge-patch+json': {
-      if (!isRecord(patch)) return E.left(badRequest('a strategic merge patch must be a JSON object'))
+      if (!isJson(patch)) return E.left(badRequest('a strategic merge patch must be a JSON object'))
       const patched = strategicMergePatch(original, patch)
       return patched === undefined ? E.left(unprocessable('a strategic merge patch cannot delete the whole object')) : E.right(patched)
     }

@@ -1,5 +1,4 @@
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isJson } from '../../core/api'
 
 const definedCount = (value: Readonly<Record<string, unknown>>): number => {
   let count = 0
@@ -15,7 +14,7 @@ export const jsonEqual = (a: unknown, b: unknown): boolean => {
     for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false
     return true
   }
-  if (!isRecord(a) || !isRecord(b)) return false
+  if (!isJson(a) || !isJson(b)) return false
   // Counted and compared in loops: this runs on every update, and filtered key arrays showed in profiles.
   let count = 0
   for (const key of Object.keys(a)) {

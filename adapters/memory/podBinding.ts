@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either'
-import { formatInstant, notSupported, required, formatFieldError, type FieldError } from '../../core/api'
+import { formatInstant, notSupported, required, formatFieldError, type FieldError, isJson } from '../../core/api'
 import type { KubeObject } from '../runtime/clusterApi'
 import { badRequest, conflict, failure, type Status } from './status'
 
@@ -16,8 +16,6 @@ const podsBinding = { group: '', resource: 'pods/binding' }
 
 type Condition = Readonly<Record<string, unknown>> & { readonly type?: unknown; readonly status?: unknown }
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Reads a `v1.Binding` body as `BindingREST.Create` does: the name must be the one in the URL
@@ -27,9 +25,9 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
  * that quirk is kept.
  */
 export const readBinding = (namespace: string, nameInUrl: string, body: unknown): E.Either<Status, BindRequest> => {
-  const binding = isRecord(body) ? body : {}
-  const meta = isRecord(binding['metadata']) ? binding['metadata'] : {}
-  const target = isRecord(binding['target']) ? binding['target'] : {}
+  const binding = isJson(body) ? body : {}
+  const meta = isJson(binding['metadata']) ? binding['metadata'] : {}
+  const target = isJson(binding['target']) ? binding['target'] : {}
   const name = typeof meta['name'] === 'string' ? meta['name'] : ''
   if (name !== nameInUrl) return E.left(badRequest('name in URL does not match name in Binding object'))
   const kind = typeof target['kind'] === 'string' ? target['kind'] : ''
@@ -41,7 +39,7 @@ export const readBinding = (namespace: string, nameInUrl: string, body: unknown)
     const texts = errors.map(formatFieldError)
     return E.left(failure(500, 'Unknown', texts.length === 1 ? (texts[0] ?? '') : `[${texts.join(', ')}]`))
   }
-  const annotations = isRecord(meta['annotations']) ? (meta['annotations'] as Readonly<Record<string, string>>) : undefined
+  const annotations = isJson(meta['annotations']) ? (meta['annotations'] as Readonly<Record<string, string>>) : undefined
   return E.right({ namespace, name, nodeName, ...(annotations !== undefined ? { annotations } : {}) })
 }
 

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either'
 import { of, Subject } from 'rxjs'
+import { isJson } from '../../core/api'
 import { Resources, type GetRequest, type GroupVersionResource, type KubeObject, type ObjectBody, type WatchEvent } from '../runtime/clusterApi'
 import { applyPatch } from './applyPatch'
 import { deepFreeze } from './deepFreeze'
@@ -18,9 +19,6 @@ import { alreadyExists, badRequest, notFound, unknownResource, type Status } fro
 import { watchChanges } from './watch'
 
 const generateNameAttempts = 100
-
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Creates an empty in-memory API server on the given virtual clock (see `MemoryStore`). */
 export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
@@ -95,7 +93,7 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
 
   // `stored`: the object written over; the body's parts that are the stored object's own (frozen) parts are shared, not copied.
   const bodyOf = (value: unknown, stored?: KubeObject): E.Either<Status, ObjectBody> =>
-    isRecord(value) ? E.right(jsonClone(value, stored) as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
+    isJson(value) ? E.right(jsonClone(value, stored) as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
 
   const store: MemoryStore = {
     clock,

@@ -1,9 +1,7 @@
+import { isJson, type Json } from './json'
 import type { Container } from './pod'
 
-/** A JSON object of a kind core does not model field by field (probes, volumes, handlers). */
-export type Json = Readonly<Record<string, unknown>>
-
-export const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+export type { Json }
 
 /** `f` applied to `o[key]` when it is an object; the object itself (same reference) when there is nothing to default. */
 export const withObject = <O extends Json>(o: O, key: string, f: (v: Json) => Json): O => (isJson(o[key]) ? { ...o, [key]: f(o[key]) } : o)

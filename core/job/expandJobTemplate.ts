@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml'
 import type { Job } from '../api/job'
 import { decodeManifest, formatManifestError, type ManifestError } from '../api/manifest'
 import { namespaceOf, nameOf } from '../api/meta'
+import { isJson } from '../api/json'
 import { dns1123LabelErrors } from '../api/validation/names'
 
 /** The placeholder of the seed's Job template (`process-item-$ITEM`). */
@@ -39,8 +40,6 @@ export type ExpandProblem =
  */
 export const substituteItem = (templateText: string, item: string): string => templateText.split(itemPlaceholder).join(item)
 
-const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 /** `WarningsOnCreate` of the Job strategy: the name becomes a pod name and hostname prefix. */
 const nameWarnings = (job: Job): ReadonlyArray<string> => {
   const msgs = dns1123LabelErrors(nameOf(job))
@@ -64,8 +63,8 @@ const expandItem = (templateText: string, item: string): E.Either<ReadonlyArray<
     }
     const raw: unknown = doc.toJS({ maxAliasCount: 100 })
     if (raw === null || raw === undefined) return
-    const header = isRecord(raw) ? `${String(raw['apiVersion'] ?? '')}/${String(raw['kind'] ?? '')}` : typeof raw
-    if (!isRecord(raw) || header !== 'batch/v1/Job') {
+    const header = isJson(raw) ? `${String(raw['apiVersion'] ?? '')}/${String(raw['kind'] ?? '')}` : typeof raw
+    if (!isJson(raw) || header !== 'batch/v1/Job') {
       problems.push({ _tag: 'NotAJob', item, document: document + 1, kind: header })
       return
     }
