@@ -33,4 +33,16 @@ describe('xstateClock', () => {
     clock.advanceTo(10_000)
     expect(actor.getSnapshot().status).toBe('done')
   })
+
+  it('keeps no timer for an infinite delay: it never fires', () => {
+    const waiting = setup({ types: { events: {} as { readonly type: 'stop' } }, delays: { never: Number.POSITIVE_INFINITY } }).createMachine({
+      initial: 'waiting',
+      states: { waiting: { after: { never: 'late', 1000: 'ticked' }, on: { stop: 'stopped' } }, ticked: { on: { stop: 'stopped' } }, late: {}, stopped: {} },
+    })
+    const clock = createVirtualClock({ start: 0 })
+    const actor = createActor(waiting, { clock: xstateClock(clock) }).start()
+    expect(clock.pendingTimers()).toBe(1)
+    clock.advanceTo(1_000_000)
+    expect(actor.getSnapshot().value).toBe('ticked')
+  })
 })

@@ -11,12 +11,16 @@ export interface VirtualXStateClock extends XStateClock {
   clearTimeout(id: TimerId): void
 }
 
+/** The id of a timeout that never fires; the virtual clock hands out ids from 1. */
+const never = 0 as TimerId
+
 /**
  * Adapts the virtual clock to XState: `createActor(machine, { clock: xstateClock(clock) })` makes
- * the actor's delayed events fire when the virtual clock reaches them.
+ * the actor's delayed events fire when the virtual clock reaches them. An infinite delay (the pod
+ * machine's for a deadline the pod does not have) never fires, so no timer is kept for it.
  */
 export const xstateClock = (clock: VirtualClock): VirtualXStateClock => ({
   now: () => clock.now(),
-  setTimeout: (fn, timeout) => clock.setTimer(clock.now() + Math.max(0, timeout), fn),
-  clearTimeout: (id) => clock.cancel(id),
+  setTimeout: (fn, timeout) => (Number.isFinite(timeout) ? clock.setTimer(clock.now() + Math.max(0, timeout), fn) : never),
+  clearTimeout: (id) => void (id !== never && clock.cancel(id)),
 })

@@ -92,7 +92,7 @@ describe('podMachine: graceful deletion', () => {
     expect(creating.timers).toEqual([])
 
     const backingOff = running({ restartPolicy: 'Always' }, { runSeconds: 1, exitCode: 1 }).fire().fire()
-    expect(backingOff.snapshot.value).toEqual({ Active: { containers: 'BackOff', deadline: 'Unbounded' } })
+    expect(backingOff.snapshot.value).toEqual({ Active: 'BackOff' })
     backingOff.send(deletionRequested(at(5)))
     expect(types(backingOff)).toEqual(['writeStatus', 'removePod'])
     expect(writes(backingOff)[0]?.containerStatuses[0]?.state).toMatchObject({ terminated: { exitCode: 1, reason: 'Error' } })
@@ -106,7 +106,7 @@ describe('podMachine: graceful deletion', () => {
 describe('podMachine: activeDeadlineSeconds', () => {
   it('counts from startTime; the pod is Failed/DeadlineExceeded at once, then its containers are stopped', () => {
     const tl = running({ restartPolicy: 'Never', activeDeadlineSeconds: 30, terminationGracePeriodSeconds: 10 }, { stopSeconds: 4 })
-    expect(tl.snapshot.value).toEqual({ Active: { containers: { Running: 'Forever' }, deadline: 'Counting' } })
+    expect(tl.snapshot.value).toEqual({ Active: 'RunningForever' })
     tl.fire()
     expect(seconds(tl)).toBe(30)
     expect(tl.snapshot.value).toBe('Killing')
@@ -150,7 +150,7 @@ describe('podMachine: activeDeadlineSeconds', () => {
 describe('podMachine: a real runtime (exitsWhenTold)', () => {
   it('a run lasts until container.exited, whatever run-seconds says', () => {
     const tl = running({ restartPolicy: 'Never' }, { runSeconds: 5, exitsWhenTold: true })
-    expect(tl.snapshot.value).toEqual({ Active: { containers: { Running: 'Forever' }, deadline: 'Unbounded' } })
+    expect(tl.snapshot.value).toEqual({ Active: 'RunningForever' })
     expect(tl.timers).toEqual([])
     tl.send(containerExited(at(9), 3))
     expect(tl.snapshot.value).toBe('Failed')

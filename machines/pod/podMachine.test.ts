@@ -34,7 +34,7 @@ describe('podMachine: a Job pod (restartPolicy Never)', () => {
     expect(tl.actions).toEqual([])
 
     tl.send(podScheduled(t0, 'node-1'))
-    expect(tl.snapshot.value).toEqual({ Active: { containers: 'ContainerCreating', deadline: 'Unbounded' } })
+    expect(tl.snapshot.value).toEqual({ Active: 'ContainerCreating' })
     expect(types(tl)).toEqual(['writeStatus'])
     expect(tl.timers.map((t) => t.delayMs)).toEqual([2000])
     const pending: PodStatus = writes(tl)[0]! // the view is a core PodStatus as it stands
@@ -55,7 +55,7 @@ describe('podMachine: a Job pod (restartPolicy Never)', () => {
 
     tl.fire()
     expect(seconds(tl)).toBe(2)
-    expect(tl.snapshot.value).toEqual({ Active: { containers: { Running: 'Timed' }, deadline: 'Unbounded' } })
+    expect(tl.snapshot.value).toEqual({ Active: 'Running' })
     const running = writes(tl)[0]!
     expect(running.phase).toBe('Running')
     expect(running.conditions.map((c) => [c.type, c.status, c.lastTransitionTime])).toEqual([
@@ -142,7 +142,7 @@ describe('podMachine: restarts (kubelet CrashLoopBackOff)', () => {
       terminated: { exitCode: 1, reason: 'Error', startedAt: ts(2), finishedAt: ts(3) },
     })
     tl.fire()
-    expect(tl.snapshot.value).toEqual({ Active: { containers: 'BackOff', deadline: 'Unbounded' } })
+    expect(tl.snapshot.value).toEqual({ Active: 'BackOff' })
     expect(writes(tl).map(brief)).toEqual(['Running Error 1', 'Running CrashLoopBackOff 1'])
     const waiting = writes(tl)[1]!.containerStatuses[0]!
     expect(waiting.state).toEqual({
@@ -184,7 +184,7 @@ describe('podMachine: restarts (kubelet CrashLoopBackOff)', () => {
     expect(tl.timers.map((t) => t.delayMs)).toEqual([40_000])
     tl.fire() // restarted at 675 (entry 80 s)
     crashAt(675 + 601) // over 10 minutes: restarts at once, entry back to 10 s
-    expect(tl.snapshot.value).toEqual({ Active: { containers: { Running: 'Timed' }, deadline: 'Unbounded' } })
+    expect(tl.snapshot.value).toEqual({ Active: 'Running' })
     expect(tl.snapshot.context.backOff).toEqual({ seconds: 10, updatedAt: addSeconds(t0, 1276) })
     crashAt(1277)
     expect(tl.timers.map((t) => t.delayMs)).toEqual([10_000])

@@ -1,5 +1,6 @@
+import { and } from 'xstate'
 import { podContextOf, type PodContext } from './podContext'
-import type { ContainerExited, PodEvent } from './podEvents'
+import type { ContainerExited, DeletionRequested, PodEvent } from './podEvents'
 import { exitCodeOfRun } from './podLifecycle'
 import { podSetup, type At, type Exit } from './podSetup'
 import { podStatusOf } from './podStatus'
@@ -25,6 +26,32 @@ const publish = [
   { type: 'writeStatus', params: ({ context }: Args) => ({ status: context.status ?? podStatusOf(context) }) },
 ] as const
 
+type Action = (typeof publish)[number] | { readonly type: 'startContainer' | 'restartContainer'; readonly params: (args: Args) => At }
+
+/**
+ * Transitions into a run, to `RunningForever` when runs never end by themselves (decided here,
+ * where the run starts, rather than by an eventless step inside it), each behind `guard` if given.
+ */
+const run = (actions: ReadonlyArray<Action>, guard?: 'restartsAtOnce') => [
+  { guard: guard === undefined ? 'runsForever' : and([guard, 'runsForever']), target: 'RunningForever', actions: [...actions] },
+  { ...(guard === undefined ? {} : { guard }), target: 'Running', actions: [...actions] },
+] as const
+
+/** What a running container reacts to, whether or not its run ends by itself. */
+const running = {
+  'container.exited': { target: 'Exited', actions: { type: 'recordExit', params: exitOf } },
+  'deletion.requested': {
+    target: '#pod.Killing',
+    actions: [
+      deletion,
+      {
+        type: 'beginKill',
+        params: ({ event }: { readonly event: DeletionRequested }) => (event.gracePeriodSeconds !== undefined ? { graceSeconds: event.gracePeriodSeconds } : {}),
+      },
+    ],
+  },
+} as const
+
 /**
  * A pod's life on its node as the kubelet drives it: Pending until bound, then ContainerCreating,
  * Running, restarts with CrashLoopBackOff under OnFailure/Always, Succeeded or Failed, graceful
@@ -47,104 +74,54 @@ export const podMachine = podSetup.createMachine({
         'deletion.requested': { target: 'Gone', actions: deletion },
       },
     },
+    // activeDeadlineSeconds counts across every state below, so its timer sits on Active; with
+    // no deadline its delay is `podTimers.never`.
     Active: {
-      type: 'parallel',
       entry: [...publish],
+      initial: 'ContainerCreating',
+      after: {
+        activeDeadline: [
+          // The kubelet writes Failed/DeadlineExceeded at once, then stops the containers.
+          {
+            guard: 'isRunning',
+            target: 'Killing',
+            actions: [{ type: 'exceedDeadline', params: at(due.deadlineDue) }, ...publish, { type: 'beginKill', params: {} }],
+          },
+          { target: 'Failed', actions: [{ type: 'exceedDeadline', params: at(due.deadlineDue) }, 'markTerminal', ...publish] },
+        ],
+      },
       states: {
-        containers: {
-          initial: 'ContainerCreating',
-          states: {
-            ContainerCreating: {
-              after: {
-                startDelay: { target: 'Running', actions: [{ type: 'startContainer', params: at(due.startDue) }, ...publish] },
-              },
-              on: { 'deletion.requested': { target: '#pod.Gone', actions: deletion } },
-            },
-            Running: {
-              initial: 'Deciding',
-              states: {
-                Deciding: { always: [{ guard: 'runsForever', target: 'Forever' }, { target: 'Timed' }] },
-                Timed: {
-                  after: {
-                    runDelay: {
-                      target: '#pod.Active.containers.Exited',
-                      actions: {
-                        type: 'recordExit',
-                        params: ({ context }) => ({
-                          at: due.runDue(context),
-                          exitCode: exitCodeOfRun(context.lifecycle, context.runs - 1),
-                        }),
-                      },
-                    },
-                  },
-                },
-                Forever: {},
-              },
-              on: {
-                'container.exited': { target: 'Exited', actions: { type: 'recordExit', params: exitOf } },
-                'deletion.requested': {
-                  target: '#pod.Killing',
-                  actions: [
-                    deletion,
-                    {
-                      type: 'beginKill',
-                      params: ({ event }) => (event.gracePeriodSeconds !== undefined ? { graceSeconds: event.gracePeriodSeconds } : {}),
-                    },
-                  ],
-                },
-              },
-            },
-            // The kubelet's sync after an exit: write the exit, then restart now, back off, or finish.
-            Exited: {
-              always: [
-                {
-                  guard: 'restartsAtOnce',
-                  target: 'Running',
-                  actions: [
-                    ...publish,
-                    { type: 'restartContainer', params: ({ context }) => ({ at: context.now }) },
-                    ...publish,
-                  ],
-                },
-                { guard: 'restarts', target: 'BackOff', actions: [...publish, 'enterCrashLoop', ...publish] },
-                { guard: 'succeeded', target: '#pod.Succeeded', actions: ['markTerminal', ...publish] },
-                { target: '#pod.Failed', actions: ['markTerminal', ...publish] },
-              ],
-            },
-            BackOff: {
-              after: {
-                backOffDelay: { target: 'Running', actions: [{ type: 'restartContainer', params: at(due.restartDue) }, ...publish] },
-              },
-              on: { 'deletion.requested': { target: '#pod.Gone', actions: [deletion, 'markTerminal', ...publish] } },
-            },
-          },
+        ContainerCreating: {
+          after: { startDelay: run([{ type: 'startContainer', params: at(due.startDue) }, ...publish]) },
+          on: { 'deletion.requested': { target: '#pod.Gone', actions: deletion } },
         },
-        deadline: {
-          initial: 'Deciding',
-          states: {
-            Deciding: { always: [{ guard: 'hasActiveDeadline', target: 'Counting' }, { target: 'Unbounded' }] },
-            Counting: {
-              after: {
-                activeDeadline: [
-                  // The kubelet writes Failed/DeadlineExceeded at once, then stops the containers.
-                  {
-                    guard: 'isRunning',
-                    target: '#pod.Killing',
-                    actions: [
-                      { type: 'exceedDeadline', params: at(due.deadlineDue) },
-                      ...publish,
-                      { type: 'beginKill', params: {} },
-                    ],
-                  },
-                  {
-                    target: '#pod.Failed',
-                    actions: [{ type: 'exceedDeadline', params: at(due.deadlineDue) }, 'markTerminal', ...publish],
-                  },
-                ],
+        // A run that ends by itself after run-seconds...
+        Running: {
+          after: {
+            runDelay: {
+              target: 'Exited',
+              actions: {
+                type: 'recordExit',
+                params: ({ context }) => ({ at: due.runDue(context), exitCode: exitCodeOfRun(context.lifecycle, context.runs - 1) }),
               },
             },
-            Unbounded: {},
           },
+          on: running,
+        },
+        // ...or one that runs until it is told to stop (or its process exits).
+        RunningForever: { on: running },
+        // The kubelet's sync after an exit: write the exit, then restart now, back off, or finish.
+        Exited: {
+          always: [
+            ...run([...publish, { type: 'restartContainer', params: ({ context }: Args) => ({ at: context.now }) }, ...publish], 'restartsAtOnce'),
+            { guard: 'restarts', target: 'BackOff', actions: [...publish, 'enterCrashLoop', ...publish] },
+            { guard: 'succeeded', target: '#pod.Succeeded', actions: ['markTerminal', ...publish] },
+            { target: '#pod.Failed', actions: ['markTerminal', ...publish] },
+          ],
+        },
+        BackOff: {
+          after: { backOffDelay: run([{ type: 'restartContainer', params: at(due.restartDue) }, ...publish]) },
+          on: { 'deletion.requested': { target: '#pod.Gone', actions: [deletion, 'markTerminal', ...publish] } },
         },
       },
     },

@@ -85,7 +85,6 @@ export const podSetup = setup({
   },
   guards: {
     runsForever: ({ context }) => context.lifecycle.runSeconds === undefined || context.lifecycle.exitsWhenTold === true,
-    hasActiveDeadline: ({ context }) => context.activeDeadlineSeconds !== undefined,
     isRunning: ({ context }) => context.container._tag === 'Running',
     restarts: ({ context }) => shouldRestart(context),
     // doBackOff: the first exit, or one after a clean run of over 10 minutes, restarts at once.
@@ -106,6 +105,6 @@ export const podSetup = setup({
     backOffDelay: due.delayUntil(due.restartDue),
     stopDelay: due.delayUntil(due.stopDue),
     gracePeriod: due.delayUntil(due.graceDue),
-    activeDeadline: due.delayUntil(due.deadlineDue),
+    activeDeadline: due.deadlineDelay,
   },
 })

@@ -25,8 +25,18 @@ export const graceDue: DueAt = (c) => addSeconds(killedSince(c), c.killing?.grac
 /** `activeDeadlineSeconds` counts from `status.startTime` (pkg/kubelet/active_deadline.go). */
 export const deadlineDue: DueAt = (c) => addSeconds(c.startTime ?? c.now, c.activeDeadlineSeconds ?? 0)
 
+/**
+ * A delay that never ends: the one of a deadline the pod does not have. XState still schedules
+ * it; the clocks that drive the machine here (`xstateClock`, `pureTimeline`) keep no timer for it.
+ */
+export const never = Number.POSITIVE_INFINITY
+
 /** The delay, in milliseconds from the context's `now`, of a timer due at `due`. */
 export const delayUntil =
   (due: DueAt) =>
   ({ context }: { context: PodContext }): number =>
     Math.max(0, due(context) - context.now)
+
+/** Until `activeDeadlineSeconds` runs out, or `never` without one. */
+export const deadlineDelay = ({ context }: { context: PodContext }): number =>
+  context.activeDeadlineSeconds === undefined ? never : delayUntil(deadlineDue)({ context })

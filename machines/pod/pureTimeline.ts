@@ -44,7 +44,8 @@ export const pureTimeline = (input: PodMachineInput, startAt: Instant, machine: 
         timers = timers.filter((t) => t.id !== sendId)
       } else if (action.type === 'xstate.raise') {
         const { id, event, delay } = action.params as RaiseParams
-        if (typeof delay === 'number') timers = [...timers, { id, event, delayMs: delay, dueAt: now + delay }]
+        // An infinite delay (a deadline the pod does not have) never falls due: no timer.
+        if (typeof delay === 'number' && Number.isFinite(delay)) timers = [...timers, { id, event, delayMs: delay, dueAt: now + delay }]
       }
     }
   }
