@@ -5,7 +5,7 @@ import { Resources, type GetRequest, type GroupVersionResource, type KubeObject,
 import { applyPatch } from './applyPatch'
 import { deepFreeze } from './deepFreeze'
 import { EventHistory, type StoreChange } from './eventHistory'
-import { frozenCopy } from './frozenCopy'
+import { jsonClone } from './jsonClone'
 import { jsonEqual } from './jsonEqual'
 import { compileFilter } from './objectFilter'
 import type { MemoryStore, MemoryStoreOptions } from './memoryStore'
@@ -49,8 +49,8 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
 
   const commit = (info: ResourceInfo, type: StoreChange['type'], next: KubeObject, previous: KubeObject | undefined): KubeObject => {
     revision++
-    // Parts shared with the previous version, or copied from the body, are deep-frozen already (see deepFreeze).
-    const object = deepFreeze({ ...next, metadata: { ...next.metadata, resourceVersion: String(revision) } })
+    // Parts shared with the previous version are deep-frozen already (see deepFreeze).
+    const object = deepFreeze({ ...next, metadata: { ...next.metadata, resourceVersion: String(revision) } }, previous)
     if (type === 'DELETED') table.remove(info, object)
     else table.set(info, object)
     const change: StoreChange = { type, resource: info, object, previous, resourceVersion: revision }
@@ -91,9 +91,9 @@ export const createMemoryStore = (options: MemoryStoreOptions): MemoryStore => {
     return commit(info, isFinished(next) ? 'DELETED' : 'MODIFIED', next, stored)
   }
 
-  // `stored`: the object written over; what the body leaves as it is there is shared, not copied.
+  // `stored`: the object written over; the body's parts that are the stored object's own (frozen) parts are shared, not copied.
   const bodyOf = (value: unknown, stored?: KubeObject): E.Either<Status, ObjectBody> =>
-    isJson(value) ? E.right(frozenCopy(value, stored) as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
+    isJson(value) ? E.right(jsonClone(value, stored) as ObjectBody) : E.left(badRequest('the request body must be a JSON object'))
 
   const store: MemoryStore = {
     clock,
