@@ -1,4 +1,4 @@
-import { from, interval, mergeMap, tap, type SchedulerLike, type Subscription } from 'rxjs'
+import { interval, tap, type SchedulerLike, type Subscription } from 'rxjs'
 import { makeInstant, type ObjectRef } from '../../core/api'
 import type { Plan } from '../../core/plan'
 import type { Activity } from './activity'
@@ -135,7 +135,8 @@ export const startControllerLoop = (controller: Controller, deps: ControllerLoop
   const track = (work: Promise<void>): Promise<void> => deps.activity?.track(work) ?? work
   const subscriptions: Subscription[] = [
     instance.triggers$.pipe(tap(applyTrigger)).subscribe(),
-    queue.ready$.pipe(mergeMap((key) => from(track(syncKey(key))))).subscribe(),
+    // Each key handed out starts its sync at once (the queue bounds how many run); syncKey never rejects.
+    queue.ready$.subscribe((key) => void track(syncKey(key))),
   ]
   const resync = (): void => {
     for (const key of instance.keys()) queue.add(key)

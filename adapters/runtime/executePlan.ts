@@ -130,11 +130,8 @@ export const executePlan = async (plan: Plan, ctx: ExecutionContext): Promise<Ex
       case 'UpdateStatus':
         return updateStatus(action)
       case 'RecordEvent':
-        ctx.record(action)
-        return skipped
       case 'Requeue':
-        requeues.push(action)
-        return skipped
+        return skipped // handled by the loop below without an await
       default:
         return absurd(action)
     }
@@ -150,6 +147,15 @@ export const executePlan = async (plan: Plan, ctx: ExecutionContext): Promise<Ex
       const outcome = await createPods(api, group, ctx)
       failures.push(...outcome.failures)
       writes += outcome.created
+      continue
+    }
+    // Events and requeues call no API: handled here, they cost no promise and no microtask turn.
+    if (action.type === 'RecordEvent') {
+      ctx.record(action)
+      continue
+    }
+    if (action.type === 'Requeue') {
+      requeues.push(action)
       continue
     }
     const step = await run(action)
