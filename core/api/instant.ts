@@ -39,17 +39,20 @@ export const instantOf = (text: string | null | undefined): Instant | undefined 
   text == null ? undefined : pipe(parseInstant(text), E.getOrElseW(() => undefined))
 
 /** Formats as Kubernetes does for `metav1.Time`: RFC 3339 in UTC with second precision. */
-// A pure cache of the last second formatted: simulations format the same virtual second many
-// times over (every write's timestamps), and `toISOString` was a visible share of a run's time.
-let lastSecond = Number.NaN
-let lastText = ''
+// A pure cache of the seconds formatted lately: simulations format the same few virtual seconds
+// many times over (a pod status alone names its start and its latest change, in turns), and
+// `toISOString` was a visible share of a run's time. Bounded: cleared when it grows large.
+const formatted = new Map<number, string>()
+const formattedLimit = 4096
 export const formatInstant = (at: Instant | number): string => {
   const second = Math.floor(at / 1000)
-  if (second !== lastSecond) {
-    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
-    lastSecond = second
+  let text = formatted.get(second)
+  if (text === undefined) {
+    if (formatted.size >= formattedLimit) formatted.clear()
+    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
+    formatted.set(second, text)
   }
-  return lastText
+  return text
 }
 
 export const addSeconds = (at: Instant, seconds: number): Instant => makeInstant(at + seconds * 1000)
