@@ -54,7 +54,7 @@ describe('deletecollection', () => {
   })
 
   it('orphans dependents with propagationPolicy=Orphan', async () => {
-    const owner = await send('POST', '/apis/apps/v1/namespaces/default/controllerrevisions', { apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { name: 'owner', labels: { set: 'o' } }, revision: 1 })
+    const owner = await send('POST', '/apis/apps/v1/namespaces/default/controllerrevisions', { apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { name: 'owner', labels: { set: 'o' } }, revision: 1, data: {} })
     const uid = (owner.body['metadata'] as { uid: string }).uid
     await send('POST', '/api/v1/namespaces/default/pods', { ...(pod('dependent', {}) as object), metadata: { name: 'dependent', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ControllerRevision', name: 'owner', uid }] } })
     const r = await call('/apis/apps/v1/namespaces/default/controllerrevisions?labelSelector=set%3Do&propagationPolicy=Orphan', { method: 'DELETE' })

@@ -103,6 +103,33 @@ describe('server-side field validation', () => {
   })
 })
 
+describe('fields an update may not change', () => {
+  const jobFile = (image: string, parallelism: number): string =>
+    write('once.yaml', `apiVersion: batch/v1\nkind: Job\nmetadata: {name: once}\nspec:\n  parallelism: ${parallelism}\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: "${image}"}]\n`)
+
+  it('a Job takes a new parallelism but refuses a new template, and keeps what it had', async () => {
+    expect((await kubectl(['apply', '-f', jobFile('busybox:1', 1)])).stdout).toBe('job.batch/once created\n')
+    expect((await kubectl(['apply', '-f', jobFile('busybox:1', 2)])).stdout).toBe('job.batch/once configured\n')
+    const refused = await kubectl(['apply', '-f', jobFile('busybox:2', 2)])
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toMatch(/^The Job "once" is invalid: spec\.template: Invalid value: \{.*"image":"busybox:2".*\}: field is immutable\n$/)
+    expect(await jsonpath(['job', 'once'], '{.spec.parallelism} {.spec.template.spec.containers[0].image}')).toBe('2 busybox:1')
+    // kubectl replace sends the manifest as it is: without the generated selector, as upstream answers.
+    const replaced = await kubectl(['replace', '-f', jobFile('busybox:1', 2)])
+    expect(replaced.stderr).toContain('The Job "once" is invalid: \n* spec.selector: Required value\n')
+    expect(replaced.stderr).toContain('* spec.selector: Invalid value: "null": field is immutable\n')
+  }, 30000)
+
+  it('a DaemonSet refuses a new selector', async () => {
+    const ds = (app: string): string =>
+      write('keeper.yaml', `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: keeper}\nspec:\n  selector: {matchLabels: {app: ${app}}}\n  template:\n    metadata: {labels: {app: ${app}}}\n    spec: {containers: [{name: c, image: i}]}\n`)
+    expect((await kubectl(['apply', '-f', ds('keeper')])).stdout).toBe('daemonset.apps/keeper created\n')
+    const refused = await kubectl(['apply', '-f', ds('other')])
+    expect(refused.stderr).toBe('The DaemonSet "keeper" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"other"}}: field is immutable\n')
+    expect(await jsonpath(['ds', 'keeper'], '{.spec.selector.matchLabels.app} {.spec.template.metadata.labels.app}')).toBe('keeper keeper')
+  })
+})
+
 describe('kubectl logs -f', () => {
   it('follows a container until it terminates, then exits', async () => {
     const file = write(

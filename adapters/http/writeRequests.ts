@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either'
 import { formatInstant } from '../../core/api'
+import { applyPatch } from '../memory/applyPatch'
 import { jsonEqual } from '../memory/jsonEqual'
 import type { MemoryStore } from '../memory/memoryStore'
 import { apiVersionOf, type ResourceInfo } from '../memory/resources'
@@ -118,13 +119,16 @@ export const replaceObject = (t: WriteTarget, raw: Json, options: WriteOptions):
 export const patchObject = (t: WriteTarget, patchType: PatchType, patch: unknown, options: WriteOptions): E.Either<Status, Written> => {
   const stored = t.store.get(itemOf(t))
   if (E.isLeft(stored)) return stored
-  const probe = t.store.patch({ ...itemOf(t), patchType, patch, dryRun: true, ...(t.subresource !== undefined ? { subresource: t.subresource } : {}) })
-  if (E.isLeft(probe)) return probe
+  // The patched object is decoded (strictly, under Strict) before it is validated, as the apiserver's patcher does.
+  const applied = applyPatch(stored.right, patchType, patch)
+  if (E.isLeft(applied)) return applied
   const schema = schemaOf(t.info)
   // Only fields the patch brought in count: whatever the stored object already carried is not the request's fault.
   const before = new Set((schema === undefined ? [] : unknownFields(stored.right, schema)).map(formatDecodePath))
-  const added = (schema === undefined ? [] : unknownFields(probe.right, schema)).filter((p) => !before.has(formatDecodePath(p)))
-  if (added.length > 0 && options.validation === 'Strict') return E.left(patchFailure(patchType === 'application/strategic-merge-patch+json' ? patch : probe.right)(added))
+  const added = (schema === undefined ? [] : unknownFields(applied.right, schema)).filter((p) => !before.has(formatDecodePath(p)))
+  if (added.length > 0 && options.validation === 'Strict') return E.left(patchFailure(patchType === 'application/strategic-merge-patch+json' ? patch : applied.right)(added))
+  const probe = t.store.patch({ ...itemOf(t), patchType, patch, dryRun: true, ...(t.subresource !== undefined ? { subresource: t.subresource } : {}) })
+  if (E.isLeft(probe)) return probe
   const next: Json = added.length > 0 && schema !== undefined ? (pruneUnknown(probe.right, schema) as Json) : probe.right
   const warnings = options.validation === 'Warn' ? unknownFieldWarnings(added) : []
   // The resourceVersion pins the update to the object the patch was applied to.

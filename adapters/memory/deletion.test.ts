@@ -41,7 +41,7 @@ describe('graceful pod deletion', () => {
 describe('finalizers', () => {
   it('keeps a deleted object with finalizers until the last one is removed', () => {
     const { store } = newWorld()
-    const created = right(store.create({ resource: Resources.controllerRevisions, body: { apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { name: 'r', finalizers: ['a', 'b'] }, revision: 1 } }))
+    const created = right(store.create({ resource: Resources.controllerRevisions, body: { apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { name: 'r', finalizers: ['a', 'b'] }, revision: 1, data: {} } }))
     const cr = { resource: Resources.controllerRevisions, name: 'r' }
     const deleting = right(store.delete(cr))
     expect(deleting._tag).toBe('Terminating')

@@ -40,7 +40,8 @@ export const kubectlMessage = (status: Status): string => {
   const causes = status.details?.causes ?? []
   if (status.reason === 'Invalid' && causes.length > 0) {
     const prefix = `The ${status.details?.kind ?? ''} ${JSON.stringify(status.details?.name ?? '')} is invalid: `
-    const lines = causes.map((c) => `${c.field}: ${c.message}`)
+    // `statusCausesToAggrError` skips repeated causes (update validation repeats some checks).
+    const lines = [...new Set(causes.map((c) => `${c.field}: ${c.message}`))]
     return lines.length === 1 ? `${prefix}${lines[0] ?? ''}` : [prefix, ...lines.map((l) => `* ${l}`)].join('\n')
   }
   return `Error from server (${status.reason ?? 'Unknown'}): ${status.message}`

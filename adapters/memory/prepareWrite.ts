@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either'
 import { DaemonSetKeys, forbidden, formatInstant, required, type ObjectMeta } from '../../core/api'
 import type { KubeObject, ObjectBody } from '../runtime/clusterApi'
-import { admit } from './admit'
+import { admit, admitUpdate } from './admit'
 import { admitStatus, withStatus } from './admitStatus'
 import { jsonEqual } from './jsonEqual'
 import { apiVersionOf, type ResourceInfo } from './resources'
@@ -117,7 +117,7 @@ export const prepareUpdate = (info: ResourceInfo, stored: KubeObject, body: Obje
   }
   let candidate: KubeObject = { ...body, ...header.right, metadata: meta }
   if (info.statusSubresource) candidate = withStatus(candidate, stored['status'])
-  const admitted = admit(info, candidate)
+  const admitted = admitUpdate(info, candidate, stored)
   if (E.isLeft(admitted)) return admitted
   let next = admitted.right
   if (info.tracksGeneration && !jsonEqual(stored['spec'], next['spec'])) {

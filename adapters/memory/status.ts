@@ -108,9 +108,11 @@ const bodyOf = (e: FieldError): string => formatFieldError(e).slice(e.field.leng
 /**
  * 422 Invalid (`errors.NewInvalid`): `<Kind>.<group> "<name>" is invalid: <errors>` with one cause
  * per field error; several errors aggregate as `[a, b]`, as `utilerrors.NewAggregate` prints them.
+ * The message names each distinct error once (`ToAggregate` drops repeats; update validation
+ * repeats some checks), while the causes keep every error, as upstream's do.
  */
 export const invalid = (kind: { readonly group: string; readonly kind: string }, name: string, errors: ReadonlyArray<FieldError>): Status => {
-  const texts = errors.map(formatFieldError)
+  const texts = [...new Set(errors.map(formatFieldError))]
   const aggregate = texts.length === 1 ? (texts[0] ?? '') : `[${texts.join(', ')}]`
   const qualified = kind.group === '' ? kind.kind : `${kind.kind}.${kind.group}`
   return failure(422, 'Invalid', `${qualified} ${JSON.stringify(name)} is invalid: ${aggregate}`, {

@@ -55,6 +55,14 @@ const generateSelector = (job: Job, uid: string): JobSpec => {
   }
 }
 
+const withDefaults = (job: Job): Job => ({
+  ...job,
+  apiVersion: job.apiVersion ?? 'batch/v1',
+  kind: job.kind ?? 'Job',
+  metadata: withIdentity(job.metadata),
+  spec: defaultSpec(job.spec),
+})
+
 /**
  * A Job as the API server stores it: a UID (synthetic when missing), `SetDefaults_Job` plus the
  * pod-template defaults and, for a Job being created (no selector yet, `manualSelector` not true),
@@ -63,17 +71,12 @@ const generateSelector = (job: Job, uid: string): JobSpec => {
  * back from the server shows.
  */
 export const defaultJob = (job: Job): Job => {
-  const metadata = withIdentity(job.metadata)
-  const uid = metadata.uid
-  const base: Job = {
-    ...job,
-    apiVersion: job.apiVersion ?? 'batch/v1',
-    kind: job.kind ?? 'Job',
-    metadata,
-    spec: defaultSpec(job.spec),
-  }
-  return withJobLabels(isBeingCreated(base) ? { ...base, spec: generateSelector(base, uid) } : base)
+  const base = withDefaults(job)
+  return withJobLabels(isBeingCreated(base) ? { ...base, spec: generateSelector(base, base.metadata.uid ?? '') } : base)
 }
+
+/** The defaults of an update: no selector is generated, since only the strategy's PrepareForCreate does that. */
+export const defaultJobUpdate = (job: Job): Job => withJobLabels(withDefaults(job))
 
 /** Whether the create-time selector generation applies to this (defaulted) Job. */
 export const isBeingCreated = (job: Job): boolean => job.spec.manualSelector !== true && job.spec.selector == null

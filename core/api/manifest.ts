@@ -7,15 +7,18 @@ import { defaultDaemonSet } from './daemonSetDefaults'
 import { fieldErrorsOf } from './decodeFailure'
 import { Job } from './job'
 import { withIdentity } from './identity'
-import { defaultJob } from './jobDefaults'
+import { defaultJob, defaultJobUpdate } from './jobDefaults'
 import { ObjectMeta } from './meta'
 import { Node } from './node'
 import { Pod } from './pod'
 import { defaultPod } from './podDefaults'
 import { ControllerRevision } from './revision'
-import { validateCronJob } from './validation/cronJob'
-import { validateDaemonSet } from './validation/daemonSet'
+import { validateControllerRevision, validateControllerRevisionUpdate } from './validation/controllerRevision'
+import { validateCronJob, validateCronJobUpdate } from './validation/cronJob'
+import { validateDaemonSet, validateDaemonSetUpdate } from './validation/daemonSet'
 import { validateJob } from './validation/job'
+import { validateJobUpdate } from './validation/jobUpdate'
+import { validatePodUpdate } from './validation/podUpdate'
 import { formatInvalid, type FieldError } from './validation/fieldError'
 import { dns1123SubdomainErrors, validateObjectName } from './validation/names'
 
@@ -46,6 +49,10 @@ interface KindRule<A> {
   readonly codec: t.Type<A, unknown, unknown>
   readonly normalize: (a: A) => A
   readonly validate: (a: A) => ReadonlyArray<FieldError>
+  /** The defaults of an update, where they differ from a create's. */
+  readonly normalizeUpdate?: (a: A) => A
+  /** The strategy's `ValidateUpdate` against the stored object; without it an update is validated as a create. */
+  readonly validateUpdate?: (next: A, old: A) => ReadonlyArray<FieldError>
   readonly tag: (a: A) => Manifest
 }
 
@@ -63,18 +70,22 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
     codec: DaemonSet,
     normalize: defaultDaemonSet,
     validate: validateDaemonSet,
+    validateUpdate: validateDaemonSetUpdate,
     tag: (object) => ({ _tag: 'DaemonSet', object }),
   }),
   'batch/v1/Job': rule<Job>({
     codec: Job,
     normalize: defaultJob,
     validate: validateJob,
+    normalizeUpdate: defaultJobUpdate,
+    validateUpdate: validateJobUpdate,
     tag: (object) => ({ _tag: 'Job', object }),
   }),
   'batch/v1/CronJob': rule<CronJob>({
     codec: CronJob,
     normalize: defaultCronJob,
     validate: validateCronJob,
+    validateUpdate: validateCronJobUpdate,
     tag: (object) => ({ _tag: 'CronJob', object }),
   }),
   'v1/Node': rule<Node>({ codec: Node, normalize: asIs, validate: nameRequired, tag: (object) => ({ _tag: 'Node', object }) }),
@@ -85,12 +96,14 @@ const rules: Readonly<Record<string, KindRule<unknown>>> = {
     prepare: (raw) => ({ spec: { containers: [] }, ...raw }),
     normalize: (p) => defaultPod({ ...p, metadata: withIdentity(p.metadata) }),
     validate: nameRequired,
+    validateUpdate: validatePodUpdate,
     tag: (object) => ({ _tag: 'Pod', object }),
   }),
   'apps/v1/ControllerRevision': rule<ControllerRevision>({
     codec: ControllerRevision,
     normalize: (r) => ({ ...r, metadata: { ...r.metadata, namespace: r.metadata.namespace ?? 'default' } }),
-    validate: nameRequired,
+    validate: validateControllerRevision,
+    validateUpdate: validateControllerRevisionUpdate,
     tag: (object) => ({ _tag: 'ControllerRevision', object }),
   }),
 }
@@ -140,11 +153,12 @@ const hasNulls = (value: unknown, keep: (key: string, depth: number) => boolean,
 
 const keepRevisionData = (key: string, depth: number): boolean => depth === 0 && key === 'data'
 
-/**
- * Decodes one object: checks its shape with the kind's codec, applies the API server's defaults
- * and validation, and tags it. Total: every input yields a manifest or the errors kubectl prints.
- */
-export const decodeManifest = (raw: unknown): E.Either<ManifestError, Manifest> => {
+/** A stored object of the same kind, whose update is being decoded. */
+interface Stored {
+  readonly old: unknown
+}
+
+const decodeWith = (raw: unknown, update?: Stored): E.Either<ManifestError, Manifest> => {
   const header = Header.is(raw) ? E.right<t.Errors, t.TypeOf<typeof Header>>(raw) : Header.decode(raw)
   if (E.isLeft(header)) {
     return E.left({ kind: 'Object', name: nameOfRaw(raw), errors: fieldErrorsOf(header.left) })
@@ -160,7 +174,22 @@ export const decodeManifest = (raw: unknown): E.Either<ManifestError, Manifest> 
   // Anything the guard rejects is decoded, for its result or its errors exactly as before.
   const decoded = r.codec.is(prepared) ? E.right<t.Errors, unknown>(prepared) : r.codec.decode(prepared)
   if (E.isLeft(decoded)) return E.left({ kind, name, errors: fieldErrorsOf(decoded.left) })
-  const object = r.normalize(decoded.right)
-  const errors = r.validate(object)
+  const updating = update !== undefined && r.validateUpdate !== undefined
+  const object = updating ? (r.normalizeUpdate ?? r.normalize)(decoded.right) : r.normalize(decoded.right)
+  // The stored object passed this same admission when it was written, so it is read as its kind.
+  const errors = updating && r.validateUpdate !== undefined ? r.validateUpdate(object, update.old) : r.validate(object)
   return errors.length > 0 ? E.left({ kind, name, errors }) : E.right(r.tag(object))
 }
+
+/**
+ * Decodes one object: checks its shape with the kind's codec, applies the API server's defaults
+ * and validation, and tags it. Total: every input yields a manifest or the errors kubectl prints.
+ */
+export const decodeManifest = (raw: unknown): E.Either<ManifestError, Manifest> => decodeWith(raw)
+
+/**
+ * Decodes an update of `old`, a stored object of the same kind: the defaults of an update (a Job
+ * gets no generated selector) and the kind's update validation (fields that may not change, and
+ * what else `ValidateUpdate` checks). Kinds without update rules are validated as creates.
+ */
+export const decodeUpdate = (raw: unknown, old: unknown): E.Either<ManifestError, Manifest> => decodeWith(raw, { old })

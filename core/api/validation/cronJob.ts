@@ -1,10 +1,9 @@
 import * as E from 'fp-ts/Either'
-import { parseSchedule, validateTimeZone, type CronError } from '../../cron'
+import { parseSchedule, parseStandard, validateTimeZone, type CronError } from '../../cron'
 import { ConcurrencyPolicies, type CronJob, type JobTemplateSpec } from '../cronJob'
-import type { Job } from '../job'
 import { child, invalid, notSupported, required, type FieldError } from './fieldError'
-import { validateJob } from './job'
-import { validateObjectMeta } from './objectMeta'
+import { validateJobSpecFields } from './job'
+import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta'
 
 const nonNegative = 'must be greater than or equal to 0'
 const tzInSchedule = 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'
@@ -29,6 +28,17 @@ const scheduleErrors = (schedule: string): ReadonlyArray<FieldError> => {
       // A second line means the schedule also broke the TZ rule (parseSchedule reports both).
       return [invalid(path, schedule, e.message), ...(e.fieldErrors.length > 1 ? [invalid(path, schedule, tzInSchedule)] : [])]
   }
+}
+
+/** `validateScheduleFormat` for a grandfathered `TZ` schedule: robfig's error, then the clash with `timeZone`. */
+const grandfatheredScheduleErrors = (schedule: string, timeZone: string | null | undefined): ReadonlyArray<FieldError> => {
+  const path = 'spec.schedule'
+  if (schedule === '') return [required(path, '')]
+  const parsed = parseStandard(schedule)
+  return [
+    ...(E.isLeft(parsed) ? [invalid(path, schedule, parsed.left.message)] : []),
+    ...(schedule.includes('TZ') && timeZone != null ? [invalid(path, schedule, 'cannot use both timeZone field and TZ or CRON_TZ in schedule')] : []),
+  ]
 }
 
 /** The detail of a kubectl line `<field>: Invalid value: "<Go-quoted value>": <detail>`. */
@@ -56,17 +66,13 @@ const concurrencyPolicyErrors = (policy: string | undefined): ReadonlyArray<Fiel
 }
 
 /**
- * `ValidateJobTemplateSpec`: the template's JobSpec as `validateJobSpec` checks it, then the selector rules of a
- * template (its selector is always generated). The Job rules run on a stand-in Job without selector; only their
- * `spec.*` errors are kept (bar the selector's Required, which `ValidateJobSpec` adds and templates skip) and re-rooted.
+ * `ValidateJobTemplateSpec`: the template's JobSpec as `validateJobSpec` checks it (no selector checks: a
+ * template's selector is always generated), re-rooted under the template, then the selector rules of a template.
  */
 const jobTemplateErrors = (template: JobTemplateSpec): ReadonlyArray<FieldError> => {
   const root = 'spec.jobTemplate.spec'
   const { selector, manualSelector, ...spec } = template.spec
-  const standIn: Job = { metadata: { name: 'template', namespace: 'default' }, spec }
-  const specErrors = validateJob(standIn)
-    .filter((e) => e.field.startsWith('spec.') && !(e.field === 'spec.selector' && e.type === 'Required'))
-    .map((e) => ({ ...e, field: `${root}${e.field.slice('spec'.length)}` }))
+  const specErrors = validateJobSpecFields(spec).map((e) => ({ ...e, field: `${root}${e.field.slice('spec'.length)}` }))
   return [
     ...specErrors,
     ...(selector != null ? [invalid(child(root, 'selector'), selector, '`selector` will be auto-generated')] : []),
@@ -74,24 +80,37 @@ const jobTemplateErrors = (template: JobTemplateSpec): ReadonlyArray<FieldError>
   ]
 }
 
+/** `validateCronJobSpec`; `allowTZInSchedule` when the stored schedule already used `TZ` (updates only). */
+const validateCronJobSpec = (spec: CronJob['spec'], allowTZInSchedule: boolean): ReadonlyArray<FieldError> => [
+  ...(allowTZInSchedule ? grandfatheredScheduleErrors(spec.schedule, spec.timeZone) : scheduleErrors(spec.schedule)),
+  ...nonNegativeField('spec.startingDeadlineSeconds', spec.startingDeadlineSeconds),
+  ...timeZoneErrors(spec.timeZone),
+  ...concurrencyPolicyErrors(spec.concurrencyPolicy),
+  ...jobTemplateErrors(spec.jobTemplate),
+  ...nonNegativeField('spec.successfulJobsHistoryLimit', spec.successfulJobsHistoryLimit),
+  ...nonNegativeField('spec.failedJobsHistoryLimit', spec.failedJobsHistoryLimit),
+]
+
 /**
  * Mirrors `ValidateCronJobCreate` in kubernetes pkg/apis/batch/validation on a defaulted batch/v1 CronJob:
  * ObjectMeta, schedule (robfig dialect, no `TZ`), startingDeadlineSeconds, timeZone, concurrencyPolicy, the Job
- * template, history limits, then the 52-character name cap. Manifests are validated as creates (what
- * `kubectl apply` sends), so the update-only grandfathering of `TZ=` schedules and long names does not apply.
+ * template, history limits, then the 52-character name cap.
  */
 export const validateCronJob = (cj: CronJob): ReadonlyArray<FieldError> => {
-  const spec = cj.spec
   const name = cj.metadata.name ?? ''
   return [
     ...validateObjectMeta(cj.metadata),
-    ...scheduleErrors(spec.schedule),
-    ...nonNegativeField('spec.startingDeadlineSeconds', spec.startingDeadlineSeconds),
-    ...timeZoneErrors(spec.timeZone),
-    ...concurrencyPolicyErrors(spec.concurrencyPolicy),
-    ...jobTemplateErrors(spec.jobTemplate),
-    ...nonNegativeField('spec.successfulJobsHistoryLimit', spec.successfulJobsHistoryLimit),
-    ...nonNegativeField('spec.failedJobsHistoryLimit', spec.failedJobsHistoryLimit),
+    ...validateCronJobSpec(cj.spec, false),
     ...(name.length > maxNameLength ? [invalid('metadata.name', name, `must be no more than ${maxNameLength} characters`)] : []),
   ]
 }
+
+/**
+ * `ValidateCronJobUpdate`: labels and annotations, then the spec, where a schedule that already used `TZ=` may
+ * keep using it (but not together with `timeZone`). No name cap, so that older, longer names can still be
+ * updated and deleted.
+ */
+export const validateCronJobUpdate = (next: CronJob, old: CronJob): ReadonlyArray<FieldError> => [
+  ...validateObjectMetaUpdate(next.metadata),
+  ...validateCronJobSpec(next.spec, old.spec.schedule.includes('TZ')),
+]

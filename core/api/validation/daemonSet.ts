@@ -4,7 +4,8 @@ import type { DaemonSet, RollingUpdateDaemonSet } from '../daemonSet'
 import { isPercent, rawNumber, type IntOrString } from '../intOrString'
 import { child, forbidden, invalid, notSupported, required, type FieldError } from './fieldError'
 import { validateLabelSelector } from './labelSelector'
-import { validateObjectMeta } from './objectMeta'
+import { immutableField } from './immutable'
+import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta'
 import { validatePodTemplateSpec } from './podSpec'
 
 const spec = 'spec'
@@ -76,14 +77,10 @@ const validateSelector = (ds: DaemonSet): ReadonlyArray<FieldError> => {
     : [invalid(labelsPath, templateLabels, '`selector` does not match template `labels`')]
 }
 
-/**
- * `ValidateDaemonSet` on a defaulted apps/v1 DaemonSet: ObjectMeta, selector, template, restart
- * policy, strategy and counters, each error with Kubernetes' field path and text.
- */
-export const validateDaemonSet = (ds: DaemonSet): ReadonlyArray<FieldError> => {
+/** `ValidateDaemonSetSpec`: selector, template, restart policy, counters and strategy. */
+export const validateDaemonSetSpec = (ds: DaemonSet): ReadonlyArray<FieldError> => {
   const podSpec = ds.spec.template.spec
   return [
-    ...validateObjectMeta(ds.metadata),
     ...validateSelector(ds),
     ...validatePodTemplateSpec(ds.spec.template, 'spec.template'),
     ...(podSpec.restartPolicy !== 'Always'
@@ -99,3 +96,22 @@ export const validateDaemonSet = (ds: DaemonSet): ReadonlyArray<FieldError> => {
     ...validateStrategy(ds),
   ]
 }
+
+/**
+ * `ValidateDaemonSet` on a defaulted apps/v1 DaemonSet: ObjectMeta, selector, template, restart
+ * policy, strategy and counters, each error with Kubernetes' field path and text.
+ */
+export const validateDaemonSet = (ds: DaemonSet): ReadonlyArray<FieldError> => [...validateObjectMeta(ds.metadata), ...validateDaemonSetSpec(ds)]
+
+/**
+ * The apps/v1 DaemonSet strategy's `ValidateUpdate`: `ValidateDaemonSet`, then
+ * `ValidateDaemonSetUpdate` (labels and annotations, the spec again; the template generation is
+ * the store's to keep), then the selector, which apps/v1 makes immutable. Repeated checks repeat
+ * their errors, as upstream's list does; the store's message names each once.
+ */
+export const validateDaemonSetUpdate = (next: DaemonSet, old: DaemonSet): ReadonlyArray<FieldError> => [
+  ...validateDaemonSet(next),
+  ...validateObjectMetaUpdate(next.metadata),
+  ...validateDaemonSetSpec(next),
+  ...immutableField('spec.selector', next.spec.selector, old.spec.selector),
+]

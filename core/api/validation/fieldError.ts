@@ -34,6 +34,12 @@ export const notSupported = (field: string, value: unknown, supported: ReadonlyA
   detail: supported.length > 0 ? `supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}` : '',
 })
 
+/**
+ * The bad value of a nil pointer: `ErrorBody` turns it into the string "null" before printing, so
+ * it shows quoted (`spec.selector: Invalid value: "null": field is immutable`).
+ */
+export const nilPointer = 'null'
+
 /** Renders a bad value as apimachinery does: strings quoted, scalars bare, structures as JSON. */
 const formatValue = (value: unknown): string => {
   if (value === null || value === undefined) return 'null'

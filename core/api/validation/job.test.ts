@@ -140,7 +140,12 @@ describe('ValidateJob through decodeManifest', () => {
       { managedBy: 'invalid custom controller name' },
       ['spec.managedBy: Invalid value: "invalid custom controller name": must be a domain-prefixed path (such as "acme.io/foo")'],
     ],
-    ['manualSelector without a selector', { manualSelector: true, template: template({}, { app: 'x' }) }, ['spec.selector: Required value']],
+    // A nil selector is `labels.Nothing()` to LabelSelectorAsSelector, which matches no template either.
+    [
+      'manualSelector without a selector',
+      { manualSelector: true, template: template({}, { app: 'x' }) },
+      ['spec.selector: Required value', 'spec.template.metadata.labels: Invalid value: {"app":"x"}: `selector` does not match template `labels`'],
+    ],
     [
       'manual selector not matching the template',
       { manualSelector: true, selector: { matchLabels: { app: 'y' } }, template: template({}, { app: 'x' }) },

@@ -203,8 +203,8 @@ const validateReplacementAndRestart = (spec: JobSpec): ReadonlyArray<FieldError>
   return errs
 }
 
-/** `validateJobSpec` (pkg/apis/batch/validation): counters, modes, policies, template. */
-const validateJobSpecFields = (spec: JobSpec): ReadonlyArray<FieldError> => [
+/** `validateJobSpec` (pkg/apis/batch/validation): counters, modes, policies, template; a CronJob's Job template gets only these. */
+export const validateJobSpecFields = (spec: JobSpec): ReadonlyArray<FieldError> => [
   ...nonNegatives(spec, ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes']),
   ...(spec.maxFailedIndexes != null && spec.backoffLimitPerIndex == null ? [required('spec.backoffLimitPerIndex', 'when maxFailedIndexes is specified')] : []),
   ...(spec.managedBy != null ? validateManagedBy(spec.managedBy) : []),
@@ -218,14 +218,18 @@ const validateJobSpecFields = (spec: JobSpec): ReadonlyArray<FieldError> => [
   ...validateReplacementAndRestart(spec),
 ]
 
+/** The selector checks of `ValidateJobSpec`; a missing selector selects nothing, so it never matches the template either. */
 const validateSelector = (spec: JobSpec): ReadonlyArray<FieldError> => {
-  if (spec.selector == null) return [required('spec.selector', '')]
+  const labels = spec.template.metadata?.labels ?? {}
+  const mismatch = [invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`')]
+  if (spec.selector == null) return [required('spec.selector', ''), ...mismatch]
   const syntax = validateLabelSelector(spec.selector, 'spec.selector')
   const parsed = fromLabelSelector(spec.selector)
-  const labels = spec.template.metadata?.labels ?? {}
-  const mismatch = E.isRight(parsed) && !matchesSelector(parsed.right, labels)
-  return [...syntax, ...(mismatch ? [invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`')] : [])]
+  return [...syntax, ...(E.isRight(parsed) && !matchesSelector(parsed.right, labels) ? mismatch : [])]
 }
+
+/** `ValidateJobSpec`: the spec's own rules, then its selector against the template. */
+export const validateJobSpec = (spec: JobSpec): ReadonlyArray<FieldError> => [...validateJobSpecFields(spec), ...validateSelector(spec)]
 
 const hasLabel = (job: Job, key: string, expected: string): ReadonlyArray<FieldError> => {
   const labels = job.spec.template.metadata?.labels ?? {}
@@ -266,8 +270,7 @@ export const validateJob = (job: Job): ReadonlyArray<FieldError> => {
   return [
     ...validateObjectMeta(job.metadata),
     ...validateGeneratedSelector(job),
-    ...validateJobSpecFields(job.spec),
-    ...validateSelector(job.spec),
+    ...validateJobSpec(job.spec),
     ...(badHostname ? [invalid('metadata.name', job.metadata.name, `will not able to create pod with invalid DNS label: ${hostname}`)] : []),
   ]
 }

@@ -12,3 +12,13 @@ export const validateObjectMeta = (
   ...validateLabels(meta.labels, 'metadata.labels'),
   ...validateAnnotations(meta.annotations, 'metadata.annotations'),
 ]
+
+/**
+ * `ValidateObjectMetaUpdate` once the store has kept the fields a client cannot change (name,
+ * namespace, uid, creation and deletion marks, generation): what is left to check is the labels
+ * and annotations, which the kinds' own validation checks again.
+ */
+export const validateObjectMetaUpdate = (meta: ObjectMeta): ReadonlyArray<FieldError> => [
+  ...validateLabels(meta.labels, 'metadata.labels'),
+  ...validateAnnotations(meta.annotations, 'metadata.annotations'),
+]
