@@ -2,17 +2,37 @@ import * as fc from 'fast-check'
 import { cronJobNames, daemonSetNames, images, jobNames, nodeNames, type Model, type Real } from '../world'
 import { AddNode } from './addNode'
 import { AdvanceTime } from './advanceTime'
+import { ChangeJobImage } from './changeJobImage'
 import { CreateCronJob } from './createCronJob'
 import { CreateDaemonSet } from './createDaemonSet'
 import { CreateJob } from './createJob'
+import { DeleteCronJob } from './deleteCronJob'
 import { DeleteDaemonSet } from './deleteDaemonSet'
 import { DeleteJob } from './deleteJob'
 import { KillPod } from './killPod'
 import { RemoveNode } from './removeNode'
+import { ScaleJob } from './scaleJob'
+import { SuspendCronJob } from './suspendCronJob'
 import { TaintNode } from './taintNode'
 import { UpdateDaemonSetImage } from './updateDaemonSetImage'
 
-export { AddNode, AdvanceTime, CreateCronJob, CreateDaemonSet, CreateJob, DeleteDaemonSet, DeleteJob, KillPod, RemoveNode, TaintNode, UpdateDaemonSetImage }
+export {
+  AddNode,
+  AdvanceTime,
+  ChangeJobImage,
+  CreateCronJob,
+  CreateDaemonSet,
+  CreateJob,
+  DeleteCronJob,
+  DeleteDaemonSet,
+  DeleteJob,
+  KillPod,
+  RemoveNode,
+  ScaleJob,
+  SuspendCronJob,
+  TaintNode,
+  UpdateDaemonSetImage,
+}
 
 type Cmd = fc.AsyncCommand<Model, Real>
 
@@ -38,10 +58,14 @@ export const commandArbitraries: ReadonlyArray<fc.Arbitrary<Cmd>> = [
   fc.tuple(fc.constantFrom(...daemonSetNames), image).map(([name, img]): Cmd => new UpdateDaemonSetImage(name, img)),
   fc.constantFrom(...daemonSetNames).map((name): Cmd => new DeleteDaemonSet(name)),
   fc.tuple(fc.constantFrom(...jobNames), jobShape).map(([name, shape]): Cmd => new CreateJob(name, shape)),
+  fc.tuple(fc.constantFrom(...jobNames), fc.integer({ min: 1, max: 4 })).map(([name, parallelism]): Cmd => new ScaleJob(name, parallelism)),
+  fc.tuple(fc.constantFrom(...jobNames), image).map(([name, img]): Cmd => new ChangeJobImage(name, img)),
   fc.constantFrom(...jobNames).map((name): Cmd => new DeleteJob(name)),
   fc
     .tuple(fc.constantFrom(...cronJobNames), fc.constantFrom('Allow' as const, 'Forbid' as const, 'Replace' as const), fc.constantFrom(10, 90))
     .map(([name, policy, runSeconds]): Cmd => new CreateCronJob(name, policy, runSeconds)),
+  fc.tuple(fc.constantFrom(...cronJobNames), fc.boolean()).map(([name, suspend]): Cmd => new SuspendCronJob(name, suspend)),
+  fc.constantFrom(...cronJobNames).map((name): Cmd => new DeleteCronJob(name)),
   fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 60, max: 300 })).map((s): Cmd => new AdvanceTime(s)),
   fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 60, max: 300 })).map((s): Cmd => new AdvanceTime(s)),
   fc.nat({ max: 20 }).map((k): Cmd => new KillPod(k)),
