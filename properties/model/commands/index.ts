@@ -6,9 +6,7 @@ import { ChangeJobImage } from './changeJobImage'
 import { CreateCronJob } from './createCronJob'
 import { CreateDaemonSet } from './createDaemonSet'
 import { CreateJob } from './createJob'
-import { DeleteCronJob } from './deleteCronJob'
-import { DeleteDaemonSet } from './deleteDaemonSet'
-import { DeleteJob } from './deleteJob'
+import { DeleteWorkload } from './deleteWorkload'
 import { KillPod } from './killPod'
 import { RemoveNode } from './removeNode'
 import { ScaleJob } from './scaleJob'
@@ -23,9 +21,7 @@ export {
   CreateCronJob,
   CreateDaemonSet,
   CreateJob,
-  DeleteCronJob,
-  DeleteDaemonSet,
-  DeleteJob,
+  DeleteWorkload,
   KillPod,
   RemoveNode,
   ScaleJob,
@@ -56,16 +52,16 @@ export const commandArbitraries: ReadonlyArray<fc.Arbitrary<Cmd>> = [
     .tuple(fc.constantFrom(...daemonSetNames), fc.record({ image, tolerant: fc.boolean(), surge: fc.boolean() }))
     .map(([name, shape]): Cmd => new CreateDaemonSet(name, shape)),
   fc.tuple(fc.constantFrom(...daemonSetNames), image).map(([name, img]): Cmd => new UpdateDaemonSetImage(name, img)),
-  fc.constantFrom(...daemonSetNames).map((name): Cmd => new DeleteDaemonSet(name)),
+  fc.constantFrom(...daemonSetNames).map((name): Cmd => new DeleteWorkload('DaemonSet', name)),
   fc.tuple(fc.constantFrom(...jobNames), jobShape).map(([name, shape]): Cmd => new CreateJob(name, shape)),
   fc.tuple(fc.constantFrom(...jobNames), fc.integer({ min: 1, max: 4 })).map(([name, parallelism]): Cmd => new ScaleJob(name, parallelism)),
   fc.tuple(fc.constantFrom(...jobNames), image).map(([name, img]): Cmd => new ChangeJobImage(name, img)),
-  fc.constantFrom(...jobNames).map((name): Cmd => new DeleteJob(name)),
+  fc.constantFrom(...jobNames).map((name): Cmd => new DeleteWorkload('Job', name)),
   fc
     .tuple(fc.constantFrom(...cronJobNames), fc.constantFrom('Allow' as const, 'Forbid' as const, 'Replace' as const), fc.constantFrom(10, 90))
     .map(([name, policy, runSeconds]): Cmd => new CreateCronJob(name, policy, runSeconds)),
   fc.tuple(fc.constantFrom(...cronJobNames), fc.boolean()).map(([name, suspend]): Cmd => new SuspendCronJob(name, suspend)),
-  fc.constantFrom(...cronJobNames).map((name): Cmd => new DeleteCronJob(name)),
+  fc.constantFrom(...cronJobNames).map((name): Cmd => new DeleteWorkload('CronJob', name)),
   fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 60, max: 300 })).map((s): Cmd => new AdvanceTime(s)),
   fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 60, max: 300 })).map((s): Cmd => new AdvanceTime(s)),
   fc.nat({ max: 20 }).map((k): Cmd => new KillPod(k)),
