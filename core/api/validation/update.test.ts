@@ -47,6 +47,20 @@ describe('Job updates (the strategy’s ValidateUpdate)', () => {
     expect(updateErrors(indexed, withSpec(indexed, { completions: 6 }))).toEqual([jobLine('spec.completions: Invalid value: 6: can only be modified in tandem with spec.parallelism')])
   })
 
+  it.each<[string, Json, Json, ReadonlyArray<string>]>([
+    ['Indexed: parallelism alone may change', { completions: 4, parallelism: 2 }, { parallelism: 6 }, []],
+    ['Indexed: new completions equal to new parallelism, whatever the old ones were', { completions: 4, parallelism: 2 }, { completions: 3, parallelism: 3 }, []],
+    [
+      'Indexed: completions removed is reported by the spec rules, not as a tandem change',
+      { completions: 4, parallelism: 4 },
+      { completions: null },
+      ['spec.completions: Required value: when completion mode is Indexed'],
+    ],
+  ])('%s (TestValidateJobUpdate)', (_name, spec, change, details) => {
+    const indexed = job({ completionMode: 'Indexed', ...spec })
+    expect(updateErrors(indexed, withSpec(indexed, change))).toEqual(details.map(jobLine))
+  })
+
   it('the template may not change', () => {
     const errors = updateErrors(job(), withPodSpec(job(), { containers: [{ name: 'pi', image: 'perl:2' }] }))
     expect(errors).toHaveLength(1)
