@@ -4,7 +4,7 @@ import { immutableField } from './immutable'
 import { dns1123SubdomainErrors, validateObjectName } from './names'
 import { validateObjectMetaUpdate } from './objectMeta'
 
-/** `ValidateControllerRevision`: a DNS-subdomain name, a snapshot, and a revision number that is not negative. */
+/** `ValidateControllerRevision`: a DNS-subdomain name, a snapshot, and a revision number that is not negative (updates only: see manifest.ts). */
 export const validateControllerRevision = (r: ControllerRevision): ReadonlyArray<FieldError> => [
   ...validateObjectName(r.metadata, dns1123SubdomainErrors),
   ...(r.data == null ? [required('data', 'data is mandatory')] : []),
