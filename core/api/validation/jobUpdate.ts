@@ -1,11 +1,10 @@
+import type { Json } from '../json'
 import type { Job, JobSpec } from '../job'
 import type { PodTemplateSpec } from '../pod'
 import { invalid, type FieldError } from './fieldError'
 import { immutableField, semanticEqual } from './immutable'
 import { validateJob, validateJobSpec } from './job'
 import { validateObjectMetaUpdate } from './objectMeta'
-
-type Json = Readonly<Record<string, unknown>>
 
 /** `into` with `key` as `from` has it: copied, or removed when `from` has none. */
 const withKeyOf = (into: Json, from: Json, key: string): Json => {

@@ -1,11 +1,10 @@
+import type { Json } from '../json'
 import type { Container, Pod, PodSpec } from '../pod'
 import type { Toleration } from '../scheduling'
 import { child, forbidden, invalid, nilPointer, required, type FieldError } from './fieldError'
 import { semanticEqual } from './immutable'
 import { validateObjectMetaUpdate } from './objectMeta'
 import { validateTolerations } from './podSpec'
-
-type Json = Readonly<Record<string, unknown>>
 
 /** What `ValidatePodUpdate` lets change, as its Forbidden message lists it (1.31, in-place resize off). */
 export const updatablePodSpecFields = [
