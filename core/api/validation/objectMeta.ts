@@ -2,6 +2,12 @@ import type { ObjectMeta } from '../meta'
 import { child, required, type FieldError } from './fieldError'
 import { dns1123SubdomainErrors, validateAnnotations, validateLabels, validateObjectName } from './names'
 
+/** The label and annotation rules, which a create and an update of ObjectMeta both apply. */
+const labelsAndAnnotations = (meta: ObjectMeta): ReadonlyArray<FieldError> => [
+  ...validateLabels(meta.labels, 'metadata.labels'),
+  ...validateAnnotations(meta.annotations, 'metadata.annotations'),
+]
+
 /** `ValidateObjectMeta` for a namespaced object whose name must be a DNS subdomain. */
 export const validateObjectMeta = (
   meta: ObjectMeta,
@@ -9,8 +15,7 @@ export const validateObjectMeta = (
 ): ReadonlyArray<FieldError> => [
   ...validateObjectName(meta, nameCheck),
   ...((meta.namespace ?? '') === '' ? [required(child('metadata', 'namespace'), '')] : []),
-  ...validateLabels(meta.labels, 'metadata.labels'),
-  ...validateAnnotations(meta.annotations, 'metadata.annotations'),
+  ...labelsAndAnnotations(meta),
 ]
 
 /**
@@ -18,7 +23,4 @@ export const validateObjectMeta = (
  * namespace, uid, creation and deletion marks, generation): what is left to check is the labels
  * and annotations, which the kinds' own validation checks again.
  */
-export const validateObjectMetaUpdate = (meta: ObjectMeta): ReadonlyArray<FieldError> => [
-  ...validateLabels(meta.labels, 'metadata.labels'),
-  ...validateAnnotations(meta.annotations, 'metadata.annotations'),
-]
+export const validateObjectMetaUpdate = labelsAndAnnotations
